@@ -1,0 +1,1 @@
+export { emit, readStdinLines, table } from './output.ts';

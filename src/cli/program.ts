@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import type { CliContext } from './context.ts';
+import { register as registerDb } from './db-commands.ts';
+import { register as registerSellers } from './seller-commands.ts';
+import { register as registerCatalog } from './catalog-commands.ts';
+import { register as registerServer } from './server-commands.ts';
+
+/** A capability's commands: each file in this folder exports one `register`. */
+export type CommandRegistration = (program: Command, ctx: CliContext) => void;
+
+const REGISTRATIONS: CommandRegistration[] = [registerDb, registerSellers, registerCatalog, registerServer];
+
+/** Builds the `kbridge` program with every capability's commands. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('kbridge')
+    .description('kbridge: export Korean catalogs to Lazada, Daraz, Miravia and AliExpress')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of REGISTRATIONS) register(program, ctx);
+  return program;
+}

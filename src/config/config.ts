@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../shared/errors.ts';
+
+/** A secret string: prints as [redacted] in logs, JSON and inspection. */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return 'Secret([redacted])';
+  }
+}
+
+const envSchema = z.object({
+  KBRIDGE_DATA_DIR: z.string().min(1).default('.kbridge'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  KBRIDGE_HOST: z.string().min(1).default('127.0.0.1'),
+  KBRIDGE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  KBRIDGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KBRIDGE_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  KBRIDGE_OPERATOR_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  KBRIDGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+});
+
+export interface Config {
+  readonly dataDir: string;
+  readonly databaseUrl: Secret | undefined;
+  readonly engine: 'pglite' | 'postgres';
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: z.infer<typeof envSchema>['KBRIDGE_LOG_LEVEL'];
+  /** Key for secrets at rest (marketplace tokens); generated into the data dir when unset. */
+  readonly secretKey: Secret | undefined;
+  /** An operator API key accepted in addition to the stored ones (bootstrap, automation). */
+  readonly operatorApiKey: Secret | undefined;
+  readonly workerConcurrency: number;
+}
+
+/**
+ * Reads and validates the environment once. Every bad variable is reported together, by name.
+ * This is the only place in kbridge that reads process.env.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new AppError('config', `invalid configuration: ${problems.join('; ')}`, {
+      details: { variables: parsed.error.issues.map((i) => i.path.join('.')) },
+    });
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    dataDir: resolve(e.KBRIDGE_DATA_DIR),
+    databaseUrl: e.DATABASE_URL ? new Secret(e.DATABASE_URL) : undefined,
+    engine: e.DATABASE_URL ? 'postgres' : 'pglite',
+    host: e.KBRIDGE_HOST,
+    port: e.KBRIDGE_PORT,
+    logLevel: e.KBRIDGE_LOG_LEVEL,
+    secretKey: e.KBRIDGE_SECRET_KEY ? new Secret(e.KBRIDGE_SECRET_KEY) : undefined,
+    operatorApiKey: e.KBRIDGE_OPERATOR_API_KEY ? new Secret(e.KBRIDGE_OPERATOR_API_KEY) : undefined,
+    workerConcurrency: e.KBRIDGE_WORKER_CONCURRENCY,
+  });
+}
+
+/** Every variable kbridge reads, for the README and `kbridge config`. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);

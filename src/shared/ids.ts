@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+
+/** Entity id prefixes: one per entity, so an id says what it is (`prd_01J...`). */
+export const ID_PREFIXES = {
+  seller: 'sel',
+  product: 'prd',
+  variant: 'var',
+  apiKey: 'key',
+  importRun: 'imp',
+  listing: 'lst',
+  order: 'ord',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A ULID-style id: 10 chars of millisecond time then 16 random chars (Crockford base32), so ids
+ * sort by creation time and index well.
+ */
+export function newId(kind: IdKind, now: number = Date.now()): string {
+  let time = '';
+  let t = now;
+  for (let i = 0; i < 10; i++) {
+    time = CROCKFORD[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  const bytes = randomBytes(16);
+  let random = '';
+  for (const b of bytes) random += CROCKFORD[b % 32];
+  return `${ID_PREFIXES[kind]}_${time}${random}`;
+}
+
+export function hasPrefix(id: string, kind: IdKind): boolean {
+  return id.startsWith(`${ID_PREFIXES[kind]}_`);
+}
