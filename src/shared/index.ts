@@ -7,3 +7,4 @@ export * from './money.ts';
 export * from './currency.ts';
 export * from './ids.ts';
 export * from './logger.ts';
+export * from './scope.ts';

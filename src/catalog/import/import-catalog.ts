@@ -1,0 +1,245 @@
+import { basename } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { schema, type Store } from '../../db/index.ts';
+import { AppError, newId, type Clock } from '../../shared/index.ts';
+import { normalizeBizNo } from '../biz-no.ts';
+import type { SellerRecord } from '../catalog-record.ts';
+import type { Candidate, RowError } from './candidate.ts';
+import { readCandidates, type CandidateSource } from './read-candidates.ts';
+import { validateProduct } from './validate-product.ts';
+import { writeBatch, type ValidProduct } from './write-batch.ts';
+
+export interface ImportOptions {
+  /** Every product belongs to this seller; without it each product must name its seller. */
+  sellerId?: string;
+  format?: string;
+  batchSize?: number;
+  onProgress?: (progress: { bytesRead: number; bytesTotal: number; products: number }) => void;
+}
+
+export interface ImportSummary {
+  runId: string;
+  file: string;
+  format: CandidateSource['format'];
+  encoding: CandidateSource['encoding'];
+  layout: CandidateSource['layout'];
+  products: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Products rejected; each has at least one entry in `errors`. */
+  rejected: number;
+  errors: RowError[];
+  sellersCreated: number;
+  durationMs: number;
+}
+
+const DEFAULT_BATCH = 2_000;
+const STORED_ERRORS = 200;
+
+/** Resolves sellers by 사업자등록번호, creating the ones a file introduces. */
+class SellerResolver {
+  readonly #byBizNo = new Map<string, string>();
+  created = 0;
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async resolve(records: SellerRecord[]): Promise<void> {
+    const missing = [...new Map(records.map((s) => [normalizeBizNo(s.bizNo), s])).entries()].filter(
+      ([b]) => !this.#byBizNo.has(b),
+    );
+    if (!missing.length) return;
+    const now = this.clock.now();
+    const inserted = await this.store.db
+      .insert(schema.sellers)
+      .values(
+        missing.map(([bizNo, s]) => ({
+          id: newId('seller', now.getTime()),
+          name: s.name.trim(),
+          bizNo,
+          contactName: s.contactName ?? null,
+          contactEmail: s.contactEmail ?? null,
+          contactPhone: s.contactPhone ?? null,
+        })),
+      )
+      .onConflictDoNothing({ target: schema.sellers.bizNo })
+      .returning({ id: schema.sellers.id });
+    this.created += inserted.length;
+    for (const [bizNo] of missing) {
+      const row = await this.store.db
+        .select({ id: schema.sellers.id })
+        .from(schema.sellers)
+        .where(eq(schema.sellers.bizNo, bizNo));
+      if (row[0]) this.#byBizNo.set(bizNo, row[0].id);
+    }
+  }
+
+  idOf(bizNo: string): string | undefined {
+    return this.#byBizNo.get(normalizeBizNo(bizNo));
+  }
+}
+
+/**
+ * Imports a catalog file (CSV in UTF-8 or CP949, XLSX, JSON, NDJSON; canonical or ESM+ layout).
+ * Streams the file; every rejected row is reported with its row, column and reason; good products
+ * are stored in batches, each product with all its variants or not at all. Re-importing the same
+ * file changes nothing (upsert by seller SKU, content hash to detect changes).
+ */
+export async function importCatalog(
+  store: Store,
+  path: string,
+  clock: Clock,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const started = Date.now();
+  let bytesRead = 0;
+  const source = await readCandidates(path, { format: options.format, onBytes: (n) => (bytesRead += n) });
+  let forcedSeller: { id: string; bizNo: string } | undefined;
+  if (options.sellerId) {
+    const [row] = await store.db.select().from(schema.sellers).where(eq(schema.sellers.id, options.sellerId));
+    if (!row)
+      throw new AppError('not_found', `--seller: seller ${options.sellerId} does not exist`, {
+        details: { parameter: 'seller' },
+      });
+    forcedSeller = { id: row.id, bizNo: row.bizNo };
+  }
+
+  const runId = newId('importRun', clock.now().getTime());
+  await store.db.insert(schema.importRuns).values({
+    id: runId,
+    sellerId: forcedSeller?.id ?? null,
+    fileName: basename(path),
+    format: source.format,
+    status: 'running',
+    startedAt: clock.now(),
+  });
+
+  const summary: ImportSummary = {
+    runId,
+    file: path,
+    format: source.format,
+    encoding: source.encoding,
+    layout: source.layout,
+    products: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    sellersCreated: 0,
+    durationMs: 0,
+  };
+  const sellers = new SellerResolver(store, clock);
+  const seenProducts = new Map<string, number>();
+  const seenVariants = new Map<string, number>();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  let pending: { candidate: Candidate; sellerKey: string }[] = [];
+
+  const reject = (errors: RowError[]) => {
+    summary.rejected += 1;
+    summary.errors.push(...errors);
+  };
+
+  const flush = async () => {
+    if (!pending.length) return;
+    if (!forcedSeller) await sellers.resolve(pending.map(({ candidate }) => candidate.record.seller!));
+    const batch: ValidProduct[] = pending.map(({ candidate: c }) => ({
+      record: c.record,
+      sellerId: forcedSeller?.id ?? sellers.idOf(c.record.seller!.bizNo)!,
+      firstRow: c.firstRow,
+      locate: c.locate,
+    }));
+    pending = [];
+    const outcome = await writeBatch(store, batch);
+    summary.created += outcome.created;
+    summary.updated += outcome.updated;
+    summary.unchanged += outcome.unchanged;
+    for (const e of outcome.rejected) reject([e]);
+    options.onProgress?.({ bytesRead, bytesTotal: source.bytes, products: summary.products });
+  };
+
+  try {
+    for await (const candidate of source.candidates) {
+      summary.products += 1;
+      const { record } = candidate;
+      const errors = [...candidate.errors];
+      for (const issue of validateProduct(record)) {
+        errors.push({ ...candidate.locate(issue.path), reason: issue.reason, sku: record.sku });
+      }
+      if (forcedSeller && record.seller && normalizeBizNo(record.seller.bizNo) !== forcedSeller.bizNo) {
+        errors.push({
+          ...candidate.locate('seller.bizNo'),
+          reason: `belongs to another seller than --seller ${forcedSeller.id}`,
+          sku: record.sku,
+        });
+      }
+      if (!forcedSeller && !record.seller) {
+        errors.push({
+          ...candidate.locate('seller.bizNo'),
+          reason: 'is required when no --seller is given',
+          sku: record.sku,
+        });
+      }
+      const sellerKey = forcedSeller?.bizNo ?? normalizeBizNo(record.seller?.bizNo ?? '');
+      if (!errors.length) {
+        const first = seenProducts.get(`${sellerKey}\u0000${record.sku}`);
+        if (first !== undefined) {
+          errors.push({
+            ...candidate.locate('sku'),
+            reason: `duplicate product SKU "${record.sku}" (first at row ${first})`,
+            sku: record.sku,
+          });
+        }
+        if (first === undefined)
+          record.variants.forEach((v, i) => {
+            const firstVariant = seenVariants.get(`${sellerKey}\u0000${v.sku}`);
+            if (firstVariant !== undefined) {
+              errors.push({
+                ...candidate.locate(`variants[${i}].sku`),
+                reason: `duplicate variant SKU "${v.sku}" (first at row ${firstVariant})`,
+                sku: record.sku,
+              });
+            }
+          });
+      }
+      if (errors.length) {
+        reject(errors);
+        continue;
+      }
+      seenProducts.set(`${sellerKey}\u0000${record.sku}`, candidate.firstRow);
+      record.variants.forEach((v, i) =>
+        seenVariants.set(`${sellerKey}\u0000${v.sku}`, candidate.locate(`variants[${i}]`).row),
+      );
+      pending.push({ candidate, sellerKey });
+      if (pending.length >= batchSize) await flush();
+    }
+    await flush();
+  } catch (e) {
+    await store.db
+      .update(schema.importRuns)
+      .set({ status: 'failed', finishedAt: clock.now(), ...counts(summary) })
+      .where(eq(schema.importRuns.id, runId));
+    throw e;
+  }
+  summary.layout = source.layout;
+  summary.sellersCreated = sellers.created;
+  summary.durationMs = Date.now() - started;
+  summary.errors.sort((a, b) => a.row - b.row);
+  await store.db
+    .update(schema.importRuns)
+    .set({ status: 'completed', finishedAt: clock.now(), ...counts(summary) })
+    .where(eq(schema.importRuns.id, runId));
+  return summary;
+}
+
+function counts(s: ImportSummary) {
+  return {
+    created: s.created,
+    updated: s.updated,
+    unchanged: s.unchanged,
+    rejected: s.rejected,
+    errors: s.errors.slice(0, STORED_ERRORS).map(({ row, column, reason }) => ({ row, column, reason })),
+  };
+}

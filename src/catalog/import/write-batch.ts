@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import type { SqlTx, Store } from '../../db/index.ts';
+import { newId } from '../../shared/index.ts';
+import type { ProductRecord } from '../catalog-record.ts';
+import type { RowError } from './candidate.ts';
+
+/** A validated product ready to store, with the seller resolved. */
+export interface ValidProduct {
+  record: ProductRecord;
+  sellerId: string;
+  firstRow: number;
+  /** Names the row and column of a field, for errors found while writing. */
+  locate(path: string): { row: number; column: string };
+}
+
+export interface BatchOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: RowError[];
+}
+
+// One import writes at a time, so two imports of the same file cannot race on the same SKUs.
+const IMPORT_LOCK_KEY = 4_242_002;
+
+const PRODUCT_COLUMNS = [
+  'id',
+  'seller_id',
+  'seller_sku',
+  'title_ko',
+  'description_html',
+  'brand',
+  'manufacturer',
+  'origin',
+  'source_category_path',
+  'attributes',
+  'options',
+  'images',
+  'price_krw',
+  'weight_g',
+  'length_mm',
+  'width_mm',
+  'height_mm',
+  'hs_code',
+  'content_hash',
+] as const;
+const VARIANT_COLUMNS = [
+  'id',
+  'seller_id',
+  'product_id',
+  'seller_sku',
+  'option_values',
+  'price_delta_krw',
+  'stock',
+  'position',
+] as const;
+
+/** The stored content of a product; equal hashes mean a re-import changes nothing. */
+export function contentHash(record: ProductRecord): string {
+  const { seller: _seller, ...content } = record;
+  return createHash('sha1').update(JSON.stringify(content)).digest('base64url');
+}
+
+function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+const mm = (cm: number | undefined) => (cm === undefined ? null : Math.round(cm * 10));
+
+function productRow(id: string, p: ValidProduct, hash: string): (string | number | null)[] {
+  const r = p.record;
+  return [
+    id,
+    p.sellerId,
+    r.sku,
+    r.title,
+    r.descriptionHtml ?? '',
+    r.brand ?? null,
+    r.manufacturer ?? null,
+    r.origin ?? null,
+    r.categoryPath,
+    JSON.stringify(r.attributes),
+    JSON.stringify(r.options),
+    JSON.stringify(r.images),
+    r.priceKrw,
+    r.weightG ?? null,
+    mm(r.dimensionsCm?.length),
+    mm(r.dimensionsCm?.width),
+    mm(r.dimensionsCm?.height),
+    r.hsCode ? r.hsCode.replace(/[.\s-]/g, '') : null,
+    hash,
+  ];
+}
+
+function variantRows(productId: string, p: ValidProduct): (string | number)[][] {
+  return p.record.variants.map((v, position) => [
+    newId('variant'),
+    p.sellerId,
+    productId,
+    v.sku,
+    JSON.stringify(v.options),
+    v.extraPriceKrw,
+    v.stock,
+    position,
+  ]);
+}
+
+const toCsv = (rows: (string | number | null)[][]) =>
+  rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+
+/** Columns of `rows` as arrays, for `unnest($1::text[], ...)`. */
+function columnsOf(rows: (string | number | null)[][], width: number): unknown[][] {
+  return Array.from({ length: width }, (_, c) => rows.map((r) => r[c] ?? null));
+}
+
+async function updateProducts(tx: SqlTx, rows: (string | number | null)[][]): Promise<void> {
+  const sets = PRODUCT_COLUMNS.filter((c) => c !== 'id' && c !== 'seller_id' && c !== 'seller_sku')
+    .map((c) => `${c} = u.${c}${['attributes', 'options', 'images'].includes(c) ? '::jsonb' : ''}`)
+    .join(', ');
+  const types = [
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'int8',
+    'int4',
+    'int4',
+    'int4',
+    'int4',
+    'text',
+    'text',
+  ];
+  const params = columnsOf(rows, PRODUCT_COLUMNS.length);
+  await tx.query(
+    `UPDATE products p SET ${sets}, status = 'active', updated_at = now()
+     FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) AS u(${PRODUCT_COLUMNS.join(', ')})
+     WHERE p.id = u.id`,
+    params,
+  );
+}
+
+async function upsertVariants(tx: SqlTx, rows: (string | number)[][], productIds: string[]): Promise<void> {
+  const params = columnsOf(rows, VARIANT_COLUMNS.length);
+  await tx.query(
+    `INSERT INTO variants (${VARIANT_COLUMNS.join(', ')})
+     SELECT id, seller_id, product_id, seller_sku, option_values::jsonb, price_delta_krw, stock, position
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[], $7::int4[], $8::int4[])
+       AS u(${VARIANT_COLUMNS.join(', ')})
+     ON CONFLICT (seller_id, seller_sku) DO UPDATE SET
+       product_id = excluded.product_id, option_values = excluded.option_values,
+       price_delta_krw = excluded.price_delta_krw, stock = excluded.stock, position = excluded.position,
+       active = true, updated_at = now()`,
+    params,
+  );
+  // Variants a product no longer lists are kept (orders and listings refer to them) but retired.
+  await tx.query(
+    `UPDATE variants v SET active = false, updated_at = now()
+     WHERE v.product_id = ANY($1::text[]) AND v.active
+       AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) k(pid, sku) WHERE k.pid = v.product_id AND k.sku = v.seller_sku)`,
+    [productIds, params[2], params[3]],
+  );
+}
+
+/**
+ * Writes a batch of products in one transaction: each lands with all its variants or not at all.
+ * New products go in by COPY (the bulk path); changed ones are updated in place, keeping their ids.
+ */
+export async function writeBatch(store: Store, batch: ValidProduct[]): Promise<BatchOutcome> {
+  return store.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
+    const existing = await tx.query<{
+      id: string;
+      seller_id: string;
+      seller_sku: string;
+      content_hash: string;
+    }>(
+      `SELECT p.id, p.seller_id, p.seller_sku, p.content_hash FROM products p
+       JOIN unnest($1::text[], $2::text[]) AS k(seller_id, sku) ON p.seller_id = k.seller_id AND p.seller_sku = k.sku`,
+      [batch.map((p) => p.sellerId), batch.map((p) => p.record.sku)],
+    );
+    const byKey = new Map(existing.map((e) => [`${e.seller_id}\u0000${e.seller_sku}`, e]));
+    const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, rejected: [] };
+    const toWrite: { p: ValidProduct; hash: string; id: string; isNew: boolean }[] = [];
+    for (const p of batch) {
+      const hash = contentHash(p.record);
+      const found = byKey.get(`${p.sellerId}\u0000${p.record.sku}`);
+      if (found && found.content_hash === hash) outcome.unchanged += 1;
+      else toWrite.push({ p, hash, id: found?.id ?? newId('product'), isNew: !found });
+    }
+    if (toWrite.length === 0) return outcome;
+
+    // A variant SKU already used by another product of the same seller would be stolen silently.
+    const owners = await tx.query<{
+      seller_id: string;
+      seller_sku: string;
+      product_id: string;
+      product_sku: string;
+    }>(
+      `SELECT v.seller_id, v.seller_sku, v.product_id, p.seller_sku AS product_sku FROM variants v
+       JOIN products p ON p.id = v.product_id
+       JOIN unnest($1::text[], $2::text[]) AS k(seller_id, sku) ON v.seller_id = k.seller_id AND v.seller_sku = k.sku`,
+      [
+        toWrite.flatMap(({ p }) => p.record.variants.map(() => p.sellerId)),
+        toWrite.flatMap(({ p }) => p.record.variants.map((v) => v.sku)),
+      ],
+    );
+    const ownerOf = new Map(owners.map((o) => [`${o.seller_id}\u0000${o.seller_sku}`, o]));
+    const accepted = toWrite.filter(({ p, id }) => {
+      const clash = p.record.variants.findIndex((v) => {
+        const owner = ownerOf.get(`${p.sellerId}\u0000${v.sku}`);
+        return owner && owner.product_id !== id;
+      });
+      if (clash < 0) return true;
+      const sku = p.record.variants[clash]!.sku;
+      const owner = ownerOf.get(`${p.sellerId}\u0000${sku}`)!;
+      outcome.rejected.push({
+        ...p.locate(`variants[${clash}].sku`),
+        reason: `variant SKU "${sku}" already belongs to product ${owner.product_sku}`,
+        sku: p.record.sku,
+      });
+      return false;
+    });
+
+    const created = accepted.filter((w) => w.isNew);
+    const changed = accepted.filter((w) => !w.isNew);
+    if (created.length) {
+      await tx.copyCsv('products', PRODUCT_COLUMNS, toCsv(created.map((w) => productRow(w.id, w.p, w.hash))));
+      await tx.copyCsv('variants', VARIANT_COLUMNS, toCsv(created.flatMap((w) => variantRows(w.id, w.p))));
+    }
+    if (changed.length) {
+      await updateProducts(
+        tx,
+        changed.map((w) => productRow(w.id, w.p, w.hash)),
+      );
+      await upsertVariants(
+        tx,
+        changed.flatMap((w) => variantRows(w.id, w.p)),
+        changed.map((w) => w.id),
+      );
+    }
+    outcome.created = created.length;
+    outcome.updated = changed.length;
+    return outcome;
+  });
+}
