@@ -18,3 +18,11 @@ export {
 export { importCatalog, type ImportOptions, type ImportSummary } from './import/import-catalog.ts';
 export type { RowError } from './import/candidate.ts';
 export { detectEncoding, type TextEncoding } from './import/decode.ts';
+export {
+  listProducts,
+  getProduct,
+  type Product,
+  type Variant,
+  type ProductWithVariants,
+  type ProductPage,
+} from './products.ts';

@@ -1,4 +1,102 @@
 import type { Command } from 'commander';
+import { desc } from 'drizzle-orm';
+import { createApiKey, revokeApiKey, startApiServer, type ApiRole } from '../api/index.ts';
+import { schema } from '../db/index.ts';
+import { AppError } from '../shared/index.ts';
 import type { CliContext } from './context.ts';
+import { emit, table } from './output.ts';
 
-export function register(_program: Command, _ctx: CliContext): void {}
+/** Resolves when the process is asked to stop. */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('run the HTTP API (and console) until stopped')
+    .option('--host <host>', 'address to listen on (default KBRIDGE_HOST)')
+    .option('--port <port>', 'port to listen on (default KBRIDGE_PORT)')
+    .action(async (opts: { host?: string; port?: string }) => {
+      const app = await ctx.app();
+      const server = await startApiServer(app, {
+        host: opts.host ?? ctx.config.host,
+        port: opts.port ? Number(opts.port) : ctx.config.port,
+      });
+      process.stdout.write(`kbridge API on ${server.url} (OpenAPI at ${server.url}/openapi.json)\n`);
+      await untilSignal();
+      await server.close();
+    });
+
+  const keys = program
+    .command('keys')
+    .description('API keys: operator keys see everything, seller keys only their seller');
+  keys
+    .command('create')
+    .description('issue a key (printed once; only its hash is stored)')
+    .requiredOption('--role <role>', 'operator | seller')
+    .option('--seller <id>', 'the seller a seller key is bound to')
+    .option('--label <label>', 'a note to tell keys apart')
+    .option('--json', 'print JSON')
+    .action(async (opts: { role: string; seller?: string; label?: string; json?: boolean }) => {
+      if (opts.role !== 'operator' && opts.role !== 'seller') {
+        throw new AppError('invalid_input', `--role: must be operator or seller, got "${opts.role}"`, {
+          details: { parameter: 'role' },
+        });
+      }
+      const app = await ctx.app();
+      const created = await createApiKey(
+        app.store.db,
+        { role: opts.role as ApiRole, sellerId: opts.seller, label: opts.label },
+        app.clock,
+      );
+      emit(
+        !!opts.json,
+        created,
+        () =>
+          `${created.key}\n(key ${created.id}, ${created.role}${created.sellerId ? ` for ${created.sellerId}` : ''}; store it now, it is not shown again)`,
+      );
+    });
+  keys
+    .command('list')
+    .description('list keys (prefixes only)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const app = await ctx.app();
+      const rows = await app.store.db
+        .select({
+          id: schema.apiKeys.id,
+          prefix: schema.apiKeys.keyPrefix,
+          role: schema.apiKeys.role,
+          sellerId: schema.apiKeys.sellerId,
+          label: schema.apiKeys.label,
+          revokedAt: schema.apiKeys.revokedAt,
+        })
+        .from(schema.apiKeys)
+        .orderBy(desc(schema.apiKeys.createdAt));
+      emit(!!opts.json, rows, () =>
+        table(
+          ['id', 'prefix', 'role', 'seller', 'label', 'revoked'],
+          rows.map((r) => [
+            r.id,
+            `${r.prefix}…`,
+            r.role,
+            r.sellerId ?? '',
+            r.label ?? '',
+            r.revokedAt?.toISOString() ?? '',
+          ]),
+        ),
+      );
+    });
+  keys
+    .command('revoke')
+    .argument('<id>', 'key id')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const app = await ctx.app();
+      await revokeApiKey(app.store.db, id, app.clock);
+      emit(!!opts.json, { id, revoked: true }, () => `revoked ${id}`);
+    });
+}

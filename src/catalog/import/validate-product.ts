@@ -20,6 +20,7 @@ const MAX = {
 } as const;
 
 const URL_PATTERN = /^https?:\/\/[^\s]+$/i;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**

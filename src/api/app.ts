@@ -1,0 +1,84 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../main/app.ts';
+import { HTTP_STATUS_BY_CODE, toAppError, type Scope } from '../shared/index.ts';
+import { requireApiKey } from './auth/middleware.ts';
+import { router } from './env.ts';
+import { productRoutes } from './products/routes.ts';
+import { sellerRoutes } from './sellers/routes.ts';
+import { bearerSecurity } from './schemas.ts';
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Liveness and the store it uses',
+  responses: {
+    200: {
+      description: 'healthy',
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']) }),
+        },
+      },
+    },
+  },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/v1/me',
+  summary: "The caller's role and, for a seller key, its seller",
+  security: bearerSecurity,
+  responses: {
+    200: {
+      description: 'the caller',
+      content: {
+        'application/json': {
+          schema: z.object({ role: z.enum(['operator', 'seller']), sellerId: z.string().nullable() }),
+        },
+      },
+    },
+  },
+});
+
+function describeScope(scope: Scope) {
+  return scope.kind === 'seller'
+    ? { role: 'seller' as const, sellerId: scope.sellerId }
+    : { role: 'operator' as const, sellerId: null };
+}
+
+/** The HTTP API: /health and /openapi.json are open; everything under /v1 needs an API key. */
+export function createApiApp(app: App) {
+  const api = router();
+  api.use('*', async (c, next) => {
+    c.set('app', app);
+    await next();
+  });
+  api.use('/v1/*', requireApiKey());
+  api.onError((e, c) => {
+    const error = toAppError(e);
+    if (error.code === 'internal') app.logger.error({ err: e, path: c.req.path }, 'request failed');
+    return c.json(
+      { error: { code: error.code, message: error.message, details: error.details } },
+      HTTP_STATUS_BY_CODE[error.code] as 400,
+    );
+  });
+  api.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
+  );
+
+  api.openapi(health, (c) => c.json({ status: 'ok' as const, engine: app.store.engine }, 200));
+  api.openapi(me, (c) => c.json(describeScope(c.get('scope')), 200));
+  api.route('/', sellerRoutes());
+  api.route('/', productRoutes());
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'kbridge API',
+      version: '0.1.0',
+      description: 'Export Korean catalogs to Lazada, Daraz, Miravia and AliExpress.',
+    },
+  });
+  return api;
+}

@@ -1,0 +1,9 @@
+export { createApiApp } from './app.ts';
+export { startApiServer, type RunningServer } from './server.ts';
+export {
+  createApiKey,
+  revokeApiKey,
+  scopeForKey,
+  type ApiRole,
+  type CreatedApiKey,
+} from './auth/api-keys.ts';

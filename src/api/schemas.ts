@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+
+/** Shared response shapes for the OpenAPI document. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'not_found' }),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const PageQuery = z.object({
+  after: z.string().optional().openapi({ description: 'return items after this id (keyset paging)' }),
+  limit: z.coerce.number().int().min(1).max(500).optional().openapi({ example: 50 }),
+});
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export function errorResponses() {
+  const body = { content: { 'application/json': { schema: ErrorSchema } } };
+  return {
+    400: { ...body, description: 'invalid input: the message names the parameter' },
+    401: { ...body, description: 'missing or unknown API key' },
+    404: { ...body, description: 'not found, or not visible to the caller' },
+  } as const;
+}
+
+export const bearerSecurity = [{ apiKey: [] }];

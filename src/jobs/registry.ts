@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import type { App } from '../main/app.ts';
+
+/**
+ * A job: a name, the schema of its payload, and a handler that decodes the payload, calls a
+ * capability and returns what happened. Handlers must be idempotent: running one twice changes
+ * nothing the second time.
+ */
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  payload: S;
+  /** How many times a failed run is retried (with backoff) before the job is marked failed. */
+  retryLimit?: number;
+  handler(payload: z.infer<S>, ctx: { app: App; jobId: string }): Promise<unknown>;
+}
+
+export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}

@@ -1,0 +1,73 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSeller } from '../../src/catalog/index.ts';
+import { ALL_JOBS, startQueue, type Queue } from '../../src/jobs/index.ts';
+import type { App } from '../../src/main/app.ts';
+import { testApp } from '../helpers/app.ts';
+
+let app: App;
+let queue: Queue;
+let sellerId: string;
+const dir = mkdtempSync(join(tmpdir(), 'kbridge-jobs-'));
+
+before(async () => {
+  app = await testApp();
+  sellerId = (await createSeller(app.store.db, { name: '잡 테스트', bizNo: '220-81-62517' }, app.clock)).id;
+  queue = await startQueue(app, ALL_JOBS);
+  await queue.work({ concurrency: 2 });
+});
+after(async () => {
+  await queue.stop();
+  await app.close();
+});
+
+test('a catalog import runs as a job and reports its outcome', async () => {
+  const path = join(dir, 'c.ndjson');
+  writeFileSync(
+    path,
+    [1, 2, 3]
+      .map((i) => JSON.stringify({ sku: `J-${i}`, title: `잡 상품 ${i}`, priceKrw: 1000 * i }))
+      .join('\n'),
+  );
+  const id = await queue.send('catalog.import', { path, sellerId });
+  assert.ok(id);
+  const done = await queue.waitFor(id!);
+  assert.equal(done.state, 'completed');
+  assert.deepEqual(done.output, {
+    runId: (done.output as { runId: string }).runId,
+    created: 3,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+  });
+  // Idempotent: the same job again changes nothing.
+  const again = await queue.waitFor((await queue.send('catalog.import', { path, sellerId }))!);
+  assert.equal((again.output as { unchanged: number }).unchanged, 3);
+});
+
+test('a payload that does not match the job schema is refused, naming the field', async () => {
+  await assert.rejects(queue.send('catalog.import', { sellerId }), /catalog.import: path/);
+  await assert.rejects(queue.send('no.such.job', {}), /unknown job/);
+});
+
+test('a job enqueued in a transaction exists only if the transaction commits', async () => {
+  const path = join(dir, 'tx.ndjson');
+  writeFileSync(path, JSON.stringify({ sku: 'TX-1', title: '트랜잭션', priceKrw: 500 }));
+  const rolledBack = app.store.transaction(async (tx) => {
+    await queue.send('catalog.import', { path, sellerId }, { tx });
+    throw new Error('roll back');
+  });
+  await assert.rejects(rolledBack, /roll back/);
+  const committed = await app.store.transaction(async (tx) =>
+    queue.send('catalog.import', { path, sellerId }, { tx }),
+  );
+  const done = await queue.waitFor(committed!);
+  assert.equal((done.output as { created: number }).created, 1);
+  const [row] = await app.store.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'catalog.import'`,
+  );
+  assert.equal(row!.n, 3, 'two earlier jobs plus the committed one; the rolled-back one never existed');
+});
