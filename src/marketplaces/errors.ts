@@ -11,6 +11,7 @@ import { AppError, type ErrorCode } from '../shared/index.ts';
 export type ErrorClass = 'auth' | 'signature' | 'throttle' | 'transient' | 'business';
 
 const AUTH_CODES = new Set([
+  'ReauthorizationRequired',
   'IllegalAccessToken',
   'IllegalRefreshToken',
   'InvalidCode',
@@ -20,7 +21,17 @@ const AUTH_CODES = new Set([
   'IllegalSession',
 ]);
 /** Auth codes that no refresh can fix: the seller must authorize again. */
-const REAUTHORIZE_CODES = new Set(['IllegalRefreshToken', 'InvalidCode', 'AUTH_TYPE_UNSUPPORTED']);
+const REAUTHORIZE_CODES = new Set([
+  'IllegalRefreshToken',
+  'InvalidCode',
+  'AUTH_TYPE_UNSUPPORTED',
+  'ReauthorizationRequired',
+]);
+
+/** Auth codes a token refresh cannot fix. */
+export function needsReauthorization(code: string): boolean {
+  return REAUTHORIZE_CODES.has(code);
+}
 const SIGNATURE_CODES = new Set([
   'IncompleteSignature',
   'InvalidSignature',
