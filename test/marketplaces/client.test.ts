@@ -19,6 +19,7 @@ import {
   lazopError,
   ok,
   startFakeGateway,
+  type Recorded,
   type Reply,
 } from './fake-gateway.ts';
 
