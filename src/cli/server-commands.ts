@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { desc } from 'drizzle-orm';
 import { createApiKey, revokeApiKey, startApiServer, type ApiRole } from '../api/index.ts';
 import { schema } from '../db/index.ts';
+import { ALL_JOBS, startQueue } from '../jobs/index.ts';
 import { AppError } from '../shared/index.ts';
 import type { CliContext } from './context.ts';
 import { emit, table } from './output.ts';
