@@ -4,11 +4,18 @@ import { register as registerDb } from './db-commands.ts';
 import { register as registerSellers } from './seller-commands.ts';
 import { register as registerCatalog } from './catalog-commands.ts';
 import { register as registerServer } from './server-commands.ts';
+import { register as registerUnits } from './units-commands.ts';
 
 /** A capability's commands: each file in this folder exports one `register`. */
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
 
-const REGISTRATIONS: CommandRegistration[] = [registerDb, registerSellers, registerCatalog, registerServer];
+const REGISTRATIONS: CommandRegistration[] = [
+  registerDb,
+  registerSellers,
+  registerCatalog,
+  registerServer,
+  registerUnits,
+];
 
 /** Builds the `kbridge` program with every capability's commands. */
 export function buildProgram(ctx: CliContext): Command {
