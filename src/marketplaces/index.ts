@@ -55,3 +55,14 @@ export { TokenManager, parseTokenResponse, DEFAULT_REFRESH_AHEAD_MS } from './to
 export type { TokenGrantSummary, TokenManagerOptions } from './token-manager.ts';
 export { createVirtualTime } from './virtual-time.ts';
 export type { VirtualTime } from './virtual-time.ts';
+export { connectMarketplace } from './connect.ts';
+export type { ConnectOptions, MarketplaceConnection } from './connect.ts';
+export { createMarketplaceAdapter } from './adapters/create-adapter.ts';
+export { LazopAdapter } from './adapters/lazop-adapter.ts';
+export type { AdapterInit } from './adapters/lazop-adapter.ts';
+export { AliExpressAdapter } from './adapters/aliexpress-adapter.ts';
+export { AE_METHODS } from './adapters/aliexpress-products.ts';
+export { BATCH_LIMITS, chunk } from './adapters/common.ts';
+export type { AdapterOptions } from './adapters/common.ts';
+export { parsePushMessage } from './adapters/push.ts';
+export type * from './adapters/types.ts';

@@ -1,0 +1,118 @@
+import { AppError } from '../../shared/index.ts';
+import { verifyPushSignature, type SecretLike } from '../signing.ts';
+import { adapterContext, type AdapterContext } from './common.ts';
+import * as products from './aliexpress-products.ts';
+import * as orders from './aliexpress-orders.ts';
+import type { AdapterInit } from './lazop-adapter.ts';
+import { parsePushMessage } from './push.ts';
+import type {
+  BatchOutcome,
+  BrandPage,
+  CancelReason,
+  CancelRequest,
+  CategoryAttribute,
+  CategoryNode,
+  CreatedProduct,
+  ImageMigration,
+  MarketplaceAdapter,
+  OrderPage,
+  OrderQuery,
+  PackageOutcome,
+  PackageRef,
+  PackedItem,
+  PackRequest,
+  PriceQuantityUpdate,
+  ProductInput,
+  ProductPage,
+  ProductQuery,
+  ProductUpdateInput,
+  PushMessage,
+  RemoteOrder,
+  RemoteOrderItem,
+  ShipmentProviders,
+  ShippingDocument,
+} from './types.ts';
+
+/** AliExpress behind the common interface: IOP/TOP business calls on `/sync`, GOP auth on `/rest`. */
+export class AliExpressAdapter implements MarketplaceAdapter {
+  readonly #ctx: AdapterContext;
+  readonly #secret: SecretLike;
+
+  constructor(init: AdapterInit) {
+    this.#ctx = adapterContext(init.client.site, init.client, init.session, init.options);
+    this.#secret = init.appSecret;
+  }
+
+  get site() {
+    return this.#ctx.site;
+  }
+
+  /** One level at a time (AliExpress answers children of `parentId`, root `0`). */
+  categoryTree(options: { language?: string; parentId?: string } = {}): Promise<CategoryNode[]> {
+    return products.categoryTree(this.#ctx, options.parentId);
+  }
+  categoryAttributes(categoryId: string): Promise<CategoryAttribute[]> {
+    return products.categoryAttributes(this.#ctx, categoryId);
+  }
+  /** AliExpress brands are the values of a category's brand attribute. */
+  async brands(options: { offset?: number; limit?: number; categoryId?: string } = {}): Promise<BrandPage> {
+    if (!options.categoryId)
+      throw new AppError('invalid_input', 'AliExpress brands are listed per category: pass categoryId');
+    const attrs = await products.categoryAttributes(this.#ctx, options.categoryId);
+    const brand = attrs.find((a) => a.id === '2' || /brand/i.test(a.name));
+    const all = (brand?.options ?? []).map((o) => ({ id: o.id ?? o.name, name: o.name, nameEn: o.enName }));
+    const offset = options.offset ?? 0;
+    return { brands: all.slice(offset, offset + (options.limit ?? 200)), total: all.length };
+  }
+  createProduct(input: ProductInput): Promise<CreatedProduct> {
+    return products.createProduct(this.#ctx, input);
+  }
+  updateProduct(input: ProductUpdateInput): Promise<void> {
+    return products.updateProduct(this.#ctx, input);
+  }
+  updatePriceQuantity(updates: PriceQuantityUpdate[]): Promise<BatchOutcome> {
+    return products.updatePriceQuantity(this.#ctx, updates);
+  }
+  getProducts(query?: ProductQuery): Promise<ProductPage> {
+    return products.getProducts(this.#ctx, query);
+  }
+  listOrders(query: OrderQuery): Promise<OrderPage> {
+    return orders.listOrders(this.#ctx, query);
+  }
+  getOrder(orderId: string): Promise<RemoteOrder> {
+    return orders.getOrder(this.#ctx, orderId);
+  }
+  getOrderItems(orderId: string): Promise<RemoteOrderItem[]> {
+    return orders.getOrderItems(this.#ctx, orderId);
+  }
+  shipmentProviders(): Promise<ShipmentProviders> {
+    return orders.shipmentProviders(this.#ctx);
+  }
+  async pack(requests: PackRequest[]): Promise<PackedItem[]> {
+    return orders.pack(requests);
+  }
+  shippingLabel(packages: PackageRef[]): Promise<ShippingDocument> {
+    return orders.shippingLabel(this.#ctx, packages);
+  }
+  readyToShip(packages: PackageRef[]): Promise<PackageOutcome[]> {
+    return orders.readyToShip(this.#ctx, packages);
+  }
+  async cancelReasons(): Promise<CancelReason[]> {
+    return [];
+  }
+  cancel(request: CancelRequest): Promise<void> {
+    return orders.cancel(this.#ctx, request);
+  }
+  async migrateImages(): Promise<ImageMigration> {
+    throw new AppError(
+      'unsupported',
+      'AliExpress has no URL image migration in this client: upload to the photo bank instead',
+    );
+  }
+  verifyPush(rawBody: string | Buffer, authorization: string | undefined): boolean {
+    return verifyPushSignature(this.#secret, this.#ctx.client.appKey, rawBody, authorization);
+  }
+  parsePush(rawBody: string | Buffer): PushMessage {
+    return parsePushMessage(rawBody, 'aliexpress');
+  }
+}

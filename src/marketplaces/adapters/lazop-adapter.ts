@@ -1,0 +1,125 @@
+import { realSleep } from '../retry-policy.ts';
+import { verifyPushSignature, type SecretLike } from '../signing.ts';
+import type { OpenPlatformClient, SellerSession } from '../open-platform-client.ts';
+import { adapterContext, type AdapterContext, type AdapterOptions } from './common.ts';
+import * as catalog from './lazop-catalog.ts';
+import * as orders from './lazop-orders.ts';
+import { parsePushMessage } from './push.ts';
+import type {
+  BatchOutcome,
+  BrandPage,
+  CancelReason,
+  CancelRequest,
+  CategoryAttribute,
+  CategoryNode,
+  CreatedProduct,
+  ImageMigration,
+  MarketplaceAdapter,
+  OrderPage,
+  OrderQuery,
+  PackageOutcome,
+  PackageRef,
+  PackedItem,
+  PackRequest,
+  PriceQuantityUpdate,
+  ProductInput,
+  ProductPage,
+  ProductQuery,
+  ProductUpdateInput,
+  PushMessage,
+  RemoteOrder,
+  RemoteOrderItem,
+  ShipmentProviders,
+  ShippingDocument,
+} from './types.ts';
+
+export interface AdapterInit {
+  client: OpenPlatformClient;
+  /** The seller whose token is used; absent for public calls (category tree) only. */
+  session?: SellerSession | undefined;
+  /** For push verification (the same app secret the client signs with). */
+  appSecret: SecretLike;
+  options?: AdapterOptions;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Lazada, Daraz and Miravia speak the same Lazop/GOP protocol and API family; one adapter serves
+ * all three, configured by the site (base URLs, currency, time zone, fulfillment flavour).
+ */
+export class LazopAdapter implements MarketplaceAdapter {
+  readonly #ctx: AdapterContext;
+  readonly #secret: SecretLike;
+  readonly #sleep: (ms: number) => Promise<void>;
+
+  constructor(init: AdapterInit) {
+    this.#ctx = adapterContext(init.client.site, init.client, init.session, init.options);
+    this.#secret = init.appSecret;
+    this.#sleep = init.sleep ?? realSleep;
+  }
+
+  get site() {
+    return this.#ctx.site;
+  }
+
+  categoryTree(options: { language?: string } = {}): Promise<CategoryNode[]> {
+    return catalog.categoryTree(this.#ctx, options.language);
+  }
+  categoryAttributes(categoryId: string, options: { language?: string } = {}): Promise<CategoryAttribute[]> {
+    return catalog.categoryAttributes(this.#ctx, categoryId, options.language);
+  }
+  brands(options: { offset?: number; limit?: number } = {}): Promise<BrandPage> {
+    return catalog.brands(this.#ctx, options.offset, options.limit);
+  }
+  createProduct(input: ProductInput): Promise<CreatedProduct> {
+    return catalog.createProduct(this.#ctx, input);
+  }
+  updateProduct(input: ProductUpdateInput): Promise<void> {
+    return catalog.updateProduct(this.#ctx, input);
+  }
+  updatePriceQuantity(updates: PriceQuantityUpdate[]): Promise<BatchOutcome> {
+    return catalog.updatePriceQuantity(this.#ctx, updates);
+  }
+  getProducts(query?: ProductQuery): Promise<ProductPage> {
+    return catalog.getProducts(this.#ctx, query);
+  }
+  listOrders(query: OrderQuery): Promise<OrderPage> {
+    return orders.listOrders(this.#ctx, query);
+  }
+  getOrder(orderId: string): Promise<RemoteOrder> {
+    return orders.getOrder(this.#ctx, orderId);
+  }
+  getOrderItems(orderId: string): Promise<RemoteOrderItem[]> {
+    return orders.getOrderItems(this.#ctx, orderId);
+  }
+  shipmentProviders(orderId: string, orderItemIds: string[]): Promise<ShipmentProviders> {
+    return orders.shipmentProviders(this.#ctx, orderId, orderItemIds);
+  }
+  pack(requests: PackRequest[]): Promise<PackedItem[]> {
+    return orders.pack(this.#ctx, requests);
+  }
+  shippingLabel(
+    packages: PackageRef[],
+    options: { docType?: 'PDF' | 'HTML' } = {},
+  ): Promise<ShippingDocument> {
+    return orders.shippingLabel(this.#ctx, packages, options.docType);
+  }
+  readyToShip(packages: PackageRef[]): Promise<PackageOutcome[]> {
+    return orders.readyToShip(this.#ctx, packages);
+  }
+  cancelReasons(orderId: string, orderItemIds: string[]): Promise<CancelReason[]> {
+    return orders.cancelReasons(this.#ctx, orderId, orderItemIds);
+  }
+  cancel(request: CancelRequest): Promise<void> {
+    return orders.cancel(this.#ctx, request);
+  }
+  migrateImages(urls: string[]): Promise<ImageMigration> {
+    return catalog.migrateImages(this.#ctx, urls, this.#sleep);
+  }
+  verifyPush(rawBody: string | Buffer, authorization: string | undefined): boolean {
+    return verifyPushSignature(this.#secret, this.#ctx.client.appKey, rawBody, authorization);
+  }
+  parsePush(rawBody: string | Buffer): PushMessage {
+    return parsePushMessage(rawBody, this.#ctx.site.platform);
+  }
+}
