@@ -388,6 +388,26 @@ export async function getProducts(ctx: AdapterContext, query: ProductQuery = {})
   };
 }
 
+async function imageResponse(
+  ctx: AdapterContext,
+  batchId: string,
+  sleep: (ms: number) => Promise<void>,
+): Promise<JsonObject> {
+  for (let poll = 0; ; poll++) {
+    await sleep(500);
+    try {
+      const r = await ctx.client.call({
+        api: '/image/response/get',
+        params: { batch_id: batchId },
+        session: ctx.session,
+      });
+      return asObject(r.data);
+    } catch (e) {
+      if (!(isMarketplaceError(e) && e.platformCode === '304' && poll < 3)) throw e;
+    }
+  }
+}
+
 /**
  * `/images/migrate` (≤ 8 URLs per batch, XML payload) then `/image/response/get` after ≥ 0.5 s;
  * a result that is not ready yet (304) is asked for again a few times.
@@ -409,21 +429,7 @@ export async function migrateImages(
     const batchId = idString(res.body.batch_id) ?? idString(asObject(res.data).batch_id);
     if (!batchId) throw new AppError('upstream', `${ctx.site.id} /images/migrate answered without batch_id`);
     out.batchId = out.batchId ?? batchId;
-    let data: JsonObject = {};
-    for (let poll = 0; ; poll++) {
-      await sleep(500);
-      try {
-        const r = await ctx.client.call({
-          api: '/image/response/get',
-          params: { batch_id: batchId },
-          session: ctx.session,
-        });
-        data = asObject(r.data);
-        break;
-      } catch (e) {
-        if (!(isMarketplaceError(e) && e.platformCode === '304' && poll < 3)) throw e;
-      }
-    }
+    const data = await imageResponse(ctx, batchId, sleep);
     for (const raw of asArray(data.images)) {
       const i = asObject(raw);
       out.images.push({
