@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** Entity id prefixes: one per entity, so an id says what it is (`prd_01J...`). */
 export const ID_PREFIXES = {
@@ -15,6 +15,18 @@ export type IdKind = keyof typeof ID_PREFIXES;
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+// Random bytes drawn 4 KB at a time: a bulk import makes hundreds of thousands of ids, and one
+// crypto call per id showed up in its profile.
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+function nextRandomByte(): number {
+  if (poolOffset >= pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  return pool[poolOffset++]!;
+}
+
 /**
  * A ULID-style id: 10 chars of millisecond time then 16 random chars (Crockford base32), so ids
  * sort by creation time and index well.
@@ -26,9 +38,8 @@ export function newId(kind: IdKind, now: number = Date.now()): string {
     time = CROCKFORD[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomBytes(16);
   let random = '';
-  for (const b of bytes) random += CROCKFORD[b % 32];
+  for (let i = 0; i < 16; i++) random += CROCKFORD[nextRandomByte() % 32];
   return `${ID_PREFIXES[kind]}_${time}${random}`;
 }
 

@@ -142,7 +142,10 @@ export async function importCatalog(
     summary.errors.push(...errors);
   };
 
+  // One batch is written while the next is read, so parsing overlaps the database's work.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
+    await writing;
     if (!pending.length) return;
     if (!forcedSeller) await sellers.resolve(pending.map(({ candidate }) => candidate.record.seller!));
     const batch: ValidProduct[] = pending.map(({ candidate: c }) => ({
@@ -152,12 +155,15 @@ export async function importCatalog(
       locate: c.locate,
     }));
     pending = [];
-    const outcome = await writeBatch(store, batch);
-    summary.created += outcome.created;
-    summary.updated += outcome.updated;
-    summary.unchanged += outcome.unchanged;
-    for (const e of outcome.rejected) reject([e]);
-    options.onProgress?.({ bytesRead, bytesTotal: source.bytes, products: summary.products });
+    writing = writeBatch(store, batch).then((outcome) => {
+      summary.created += outcome.created;
+      summary.updated += outcome.updated;
+      summary.unchanged += outcome.unchanged;
+      for (const e of outcome.rejected) reject([e]);
+      options.onProgress?.({ bytesRead, bytesTotal: source.bytes, products: summary.products });
+    });
+    // A failed write must not go unobserved until the next flush.
+    writing.catch(() => undefined);
   };
 
   try {
@@ -216,7 +222,9 @@ export async function importCatalog(
       if (pending.length >= batchSize) await flush();
     }
     await flush();
+    await writing;
   } catch (e) {
+    await writing.catch(() => undefined);
     await store.db
       .update(schema.importRuns)
       .set({ status: 'failed', finishedAt: clock.now(), ...counts(summary) })

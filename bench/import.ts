@@ -1,0 +1,116 @@
+// `npm run bench -- import [--products N] [--engines pglite,postgres]`
+// Imports an N-product sample CSV (default 100,000) into a fresh store per engine and prints
+// products/s and the importing process's peak RSS. Each engine runs in its own child process so
+// that peak RSS belongs to that import alone. PostgreSQL: DATABASE_URL, else 127.0.0.1:5432.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { importCatalog } from '../src/catalog/index.ts';
+import { createSampleCatalog } from '../src/catalog/sample/index.ts';
+import { writeCanonicalCsv } from '../src/catalog/export/index.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { openStore, runMigrations, type StoreOptions } from '../src/db/index.ts';
+import { systemClock } from '../src/shared/index.ts';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
+};
+
+interface ChildResult {
+  engine: string;
+  products: number;
+  created: number;
+  rejected: number;
+  seconds: number;
+  productsPerSecond: number;
+  peakRssMb: number;
+}
+
+async function child(engine: 'pglite' | 'postgres', file: string, target: string): Promise<void> {
+  const options: StoreOptions = engine === 'pglite' ? { engine, dataDir: target } : { engine, url: target };
+  const store = await openStore(options);
+  await runMigrations(store);
+  const started = performance.now();
+  const summary = await importCatalog(store, file, systemClock);
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  const result: ChildResult = {
+    engine,
+    products: summary.products,
+    created: summary.created,
+    rejected: summary.rejected,
+    seconds,
+    productsPerSecond: summary.products / seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+async function main(): Promise<void> {
+  if (args[0] === '--child') {
+    await child(args[1] as 'pglite' | 'postgres', args[2]!, args[3]!);
+    return;
+  }
+  const products = Number(arg('products', '100000'));
+  const engines = arg('engines', 'pglite,postgres').split(',');
+  const dir = mkdtempSync(join(tmpdir(), 'kbridge-bench-import-'));
+  const file = join(dir, 'sample.csv');
+  const catalog = createSampleCatalog({ sellers: 50, products, seed: 'bench-import' });
+  const t0 = performance.now();
+  const written = await writeCanonicalCsv(catalog.products(), createWriteStream(file));
+  console.log(
+    `sample: ${written.products} products, ${written.rows} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB ` +
+      `(generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
+  const self = fileURLToPath(import.meta.url);
+  const results: ChildResult[] = [];
+  for (const engine of engines) {
+    let target = join(dir, 'pglite');
+    let cleanup = () => {};
+    if (engine === 'postgres') {
+      const base = loadConfig().databaseUrl?.reveal() ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+      const name = `kbridge_bench_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: base });
+      try {
+        await admin.connect();
+        await admin.query(`CREATE DATABASE ${name}`);
+      } catch (e) {
+        console.log(`postgres: skipped (${(e as Error).message})`);
+        continue;
+      } finally {
+        await admin.end().catch(() => {});
+      }
+      const url = new URL(base);
+      url.pathname = `/${name}`;
+      target = url.toString();
+      cleanup = () => {
+        spawnSync('psql', [base, '-q', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+      };
+    }
+    const run = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', engine, file, target], {
+      encoding: 'utf8',
+    });
+    cleanup();
+    const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    if (!line) {
+      console.log(`${engine}: failed\n${run.stderr}`);
+      continue;
+    }
+    results.push(JSON.parse(line.slice(7)) as ChildResult);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log('\nengine     products  created  rejected  seconds  products/s  peak RSS MB');
+  for (const r of results) {
+    console.log(
+      `${r.engine.padEnd(9)}  ${String(r.products).padStart(8)}  ${String(r.created).padStart(7)}  ${String(r.rejected).padStart(8)}  ` +
+        `${r.seconds.toFixed(1).padStart(7)}  ${Math.round(r.productsPerSecond).toString().padStart(10)}  ${Math.round(r.peakRssMb).toString().padStart(11)}`,
+    );
+  }
+}
+
+await main();
