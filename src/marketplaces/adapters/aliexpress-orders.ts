@@ -2,7 +2,7 @@ import { AppError } from '../../shared/index.ts';
 import { isMarketplaceError } from '../errors.ts';
 import { asObject, idString, numberValue, stringValue, type JsonObject } from '../lossless-json.ts';
 import { ALIEXPRESS_TIME_ZONE, formatPacific, parseOptionalTime } from '../time-format.ts';
-import { moneyFrom, type AdapterContext } from './common.ts';
+import { jsonWithIds, moneyFrom, numericId, type AdapterContext } from './common.ts';
 import { AE_METHODS, listOf } from './aliexpress-products.ts';
 import type {
   CancelRequest,
@@ -78,7 +78,7 @@ async function orderInfo(ctx: AdapterContext, orderId: string): Promise<JsonObje
   const res = await ctx.client.call({
     api: AE_METHODS.orderInfo,
     httpMethod: 'POST',
-    params: { param1: { order_id: orderId, ext_info_bit_flag: 11111 } },
+    params: { param1: jsonWithIds({ order_id: numericId(orderId), ext_info_bit_flag: 11111 }) },
     session: ctx.session,
     idempotent: true,
   });
@@ -204,7 +204,9 @@ export async function cancel(ctx: AdapterContext, req: CancelRequest): Promise<v
   await ctx.client.call({
     api: AE_METHODS.acceptCancel,
     httpMethod: 'POST',
-    params: { param_order_cancel_request: { order_id: req.orderId, memo: req.reasonDetail } },
+    params: {
+      param_order_cancel_request: jsonWithIds({ order_id: numericId(req.orderId), memo: req.reasonDetail }),
+    },
     session: ctx.session,
     idempotent: false,
   });

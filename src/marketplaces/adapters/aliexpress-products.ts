@@ -10,7 +10,16 @@ import {
   type JsonObject,
 } from '../lossless-json.ts';
 import { formatPacific, parseOptionalTime, ALIEXPRESS_TIME_ZONE } from '../time-format.ts';
-import { BATCH_LIMITS, chunk, mapConcurrent, moneyFrom, priceText, type AdapterContext } from './common.ts';
+import {
+  BATCH_LIMITS,
+  chunk,
+  jsonWithIds,
+  mapConcurrent,
+  moneyFrom,
+  numericId,
+  priceText,
+  type AdapterContext,
+} from './common.ts';
 import type {
   BatchOutcome,
   CategoryAttribute,
@@ -291,7 +300,7 @@ export async function updateProduct(ctx: AdapterContext, input: ProductUpdateInp
   await ctx.client.call({
     api: AE_METHODS.productEdit,
     httpMethod: 'POST',
-    params: { edit_product_request: productRequest(ctx, input, input.itemId) },
+    params: { edit_product_request: jsonWithIds(productRequest(ctx, input, numericId(input.itemId))) },
     session: ctx.session,
     idempotent: true,
   });
@@ -323,18 +332,20 @@ async function batchUpdate(
       api: method,
       httpMethod: 'POST',
       params: {
-        mutiple_product_update_list: batch.map((p) => ({
-          product_id: p.productId,
-          multiple_sku_update_list: p.list.map((u) =>
-            field === 'price'
-              ? {
-                  sku_code: u.sellerSku,
-                  price: u.price ? priceText(u.price, ctx.site) : undefined,
-                  discount_price: u.salePrice ? priceText(u.salePrice, ctx.site) : undefined,
-                }
-              : { sku_code: u.sellerSku, inventory: String(u.quantity) },
-          ),
-        })),
+        mutiple_product_update_list: jsonWithIds(
+          batch.map((p) => ({
+            product_id: numericId(p.productId),
+            multiple_sku_update_list: p.list.map((u) =>
+              field === 'price'
+                ? {
+                    sku_code: u.sellerSku,
+                    price: u.price ? priceText(u.price, ctx.site) : undefined,
+                    discount_price: u.salePrice ? priceText(u.salePrice, ctx.site) : undefined,
+                  }
+                : { sku_code: u.sellerSku, inventory: String(u.quantity) },
+            ),
+          })),
+        ),
       },
       session: ctx.session,
       idempotent: true,
