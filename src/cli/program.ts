@@ -5,6 +5,7 @@ import { register as registerSellers } from './seller-commands.ts';
 import { register as registerCatalog } from './catalog-commands.ts';
 import { register as registerServer } from './server-commands.ts';
 import { register as registerUnits } from './units-commands.ts';
+import { register as registerMarketplace } from './marketplace-commands.ts';
 
 /** A capability's commands: each file in this folder exports one `register`. */
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
@@ -15,6 +16,7 @@ const REGISTRATIONS: CommandRegistration[] = [
   registerCatalog,
   registerServer,
   registerUnits,
+  registerMarketplace,
 ];
 
 /** Builds the `kbridge` program with every capability's commands. */
