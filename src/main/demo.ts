@@ -1,0 +1,85 @@
+// `npm start`: the main job on embedded defaults. Migrates the store, imports a sample Korean
+// catalog on the first run, makes sure an operator API key exists, then runs the job workers and
+// the HTTP API until stopped. Later stages of the export pipeline join here as they are built.
+import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApiKey, startApiServer, type RunningServer } from '../api/index.ts';
+import { importCatalog } from '../catalog/index.ts';
+import { writeCanonicalCsv } from '../catalog/export/index.ts';
+import { createSampleCatalog } from '../catalog/sample/index.ts';
+import { loadConfig } from '../config/index.ts';
+import { ALL_JOBS, startQueue } from '../jobs/index.ts';
+import { toAppError } from '../shared/index.ts';
+import { openApp, type App } from './app.ts';
+
+const SAMPLE = { sellers: 8, products: 400, seed: 'kbridge-demo' };
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function importSampleOnFirstRun(app: App): Promise<void> {
+  const [row] = await app.store.query<{ n: number }>('SELECT count(*)::int AS n FROM products');
+  if ((row?.n ?? 0) > 0) {
+    say(`catalog: ${row!.n} products already in the store`);
+    return;
+  }
+  const file = join(app.config.dataDir, 'sample-catalog.csv');
+  const catalog = createSampleCatalog(SAMPLE);
+  await writeCanonicalCsv(catalog.products(), createWriteStream(file));
+  const s = await importCatalog(app.store, file, app.clock);
+  say(
+    `catalog: imported the sample (${file}): ${s.created} products from ${s.sellersCreated} sellers, ${s.rejected} rejected`,
+  );
+}
+
+/** The key file is the one place the demo's operator key is written; it is never logged. */
+async function ensureOperatorKey(app: App): Promise<string> {
+  const file = join(app.config.dataDir, 'operator-api-key');
+  if (!existsSync(file)) {
+    const created = await createApiKey(app.store.db, { role: 'operator', label: 'npm start' }, app.clock);
+    writeFileSync(file, `${created.key}\n`, { mode: 0o600 });
+  }
+  return file;
+}
+
+async function listen(app: App): Promise<RunningServer> {
+  try {
+    return await startApiServer(app, { host: app.config.host, port: app.config.port });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    say(`port ${app.config.port} is taken (set KBRIDGE_PORT to choose); using a free one`);
+    return startApiServer(app, { host: app.config.host, port: 0 });
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await openApp(config);
+  say(
+    `store: ${app.store.engine}${app.store.engine === 'pglite' ? ` in ${join(config.dataDir, 'db')}` : ''}`,
+  );
+  await importSampleOnFirstRun(app);
+  const keyFile = await ensureOperatorKey(app);
+  const queue = await startQueue(app, ALL_JOBS);
+  await queue.work();
+  const server = await listen(app);
+  say(`kbridge is running at ${server.url}`);
+  say(`  OpenAPI: ${server.url}/openapi.json`);
+  say(`  try:     curl -H "Authorization: Bearer $(cat ${keyFile})" ${server.url}/v1/products?limit=2`);
+  say('  stop:    Ctrl-C');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  say('stopping…');
+  await server.close();
+  await queue.stop();
+  await app.close();
+}
+
+main().catch((e: unknown) => {
+  const error = toAppError(e);
+  process.stderr.write(`kbridge: ${error.message}\n`);
+  process.exit(1);
+});
