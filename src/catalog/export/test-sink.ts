@@ -1,0 +1,13 @@
+// Test helper: a Writable that keeps what it receives, for writers that end their stream.
+import { Writable } from 'node:stream';
+
+export function memorySink(): { stream: Writable; bytes(): Buffer } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      chunks.push(Buffer.from(chunk));
+      cb();
+    },
+  });
+  return { stream, bytes: () => Buffer.concat(chunks) };
+}
