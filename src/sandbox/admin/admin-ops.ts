@@ -1,0 +1,375 @@
+import { decideQc } from '../catalog/qc.ts';
+import { productView, sellable } from '../catalog/product-view.ts';
+import { issueGrant } from '../auth/grants.ts';
+import type { FaultConfig } from '../core/faults.ts';
+import type { AppRecord, ItemStatus, OrderRecord, ProductRecord } from '../core/model.ts';
+import { SANDBOX_SELLER, type ResolvedOptions, type PushOptions } from '../core/options.ts';
+import type { Persistence } from '../core/persistence.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { findSite, isPlatform, siteByKey, type Site } from '../core/sites.ts';
+import { skuKey } from '../core/store.ts';
+import type { Engine } from '../engine.ts';
+import { cancelItems, returnItems } from '../orders/cancel-api.ts';
+import { canMove, moveItem } from '../orders/item-states.ts';
+import { placeOrder, type OrderLine } from '../orders/order-sim.ts';
+import { orderItemView, orderView } from '../orders/order-view.ts';
+
+/** A bad admin request (answered 400, or 404 with `notFound`). */
+export class AdminError extends Error {
+  constructor(
+    message: string,
+    readonly notFound = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface TokenGrantView {
+  access_token: string;
+  refresh_token: string;
+  expires_at: number;
+  refresh_expires_at: number;
+  account: string;
+  country: string;
+  sites: Record<string, { seller_id: string; user_id: string; short_code: string }>;
+}
+
+export type OptionsPatch = Partial<
+  Pick<
+    ResolvedOptions,
+    | 'qcDelayMs'
+    | 'qcRejectRate'
+    | 'orderRate'
+    | 'paymentDelayMs'
+    | 'shipDelayMs'
+    | 'deliverDelayMs'
+    | 'tokenTtlSec'
+    | 'refreshTokenTtlSec'
+    | 'maxOrdersPerTick'
+  >
+> & { push?: PushOptions };
+
+function siteOf(key: string): Site {
+  const site = siteByKey(key);
+  if (!site) throw new AdminError(`unknown site "${key}" (use e.g. lazada-sg)`);
+  return site;
+}
+
+/**
+ * Sandbox control for tests, benchmarks and the `/_admin` API: time travel, fault switches,
+ * state inspection, tokens without the OAuth dance, simulated buyers on demand.
+ */
+export class SandboxAdmin {
+  constructor(
+    private readonly rt: Runtime,
+    private readonly engine: Engine,
+    private readonly persistence: Persistence | undefined,
+  ) {}
+
+  now(): number {
+    return this.rt.now();
+  }
+
+  /** Runs the simulation once at the current sandbox time. */
+  tick(): void {
+    this.engine.tick();
+  }
+
+  /** Moves the sandbox clock forward and runs everything that fell due. */
+  advanceTime(ms: number): number {
+    if (!Number.isFinite(ms) || ms < 0) throw new AdminError('advanceMs must be a non-negative number');
+    this.rt.clock.advance(ms);
+    this.engine.tick();
+    return this.rt.now();
+  }
+
+  setTime(ms: number): number {
+    if (!Number.isFinite(ms)) throw new AdminError('set must be a time');
+    this.rt.clock.setNow(ms);
+    this.engine.tick();
+    return this.rt.now();
+  }
+
+  getFaults(): FaultConfig {
+    return this.rt.faults.config;
+  }
+
+  setFaults(config: FaultConfig): FaultConfig {
+    this.rt.faults.set(config);
+    return this.rt.faults.config;
+  }
+
+  setOptions(patch: OptionsPatch): ResolvedOptions {
+    const { push, ...rest } = patch;
+    this.rt.opts = { ...this.rt.opts, ...rest, push: { ...this.rt.opts.push, ...(push ?? {}) } };
+    return this.rt.opts;
+  }
+
+  options(): ResolvedOptions {
+    return this.rt.opts;
+  }
+
+  apps(): AppRecord[] {
+    return [...this.rt.store.apps.values()];
+  }
+
+  /** Creates or changes an app (secret, push URL, registered callback). */
+  upsertApp(app: Partial<AppRecord> & { appKey: string }): AppRecord {
+    const existing = this.rt.store.apps.get(app.appKey);
+    if (!existing && !app.appSecret) throw new AdminError('a new app needs appSecret');
+    const next: AppRecord = { ...(existing ?? { appKey: app.appKey, appSecret: app.appSecret! }), ...app };
+    for (const k of ['pushUrl', 'callbackUrl'] as const)
+      if (next[k] === '' || next[k] === null) delete next[k];
+    this.rt.store.apps.set(next.appKey, next);
+    this.rt.store.touch('app', '', next.appKey);
+    return next;
+  }
+
+  sellers(): unknown[] {
+    return [...this.rt.store.sellers.values()];
+  }
+
+  createSeller(input: { account: string; name?: string; crossBorder?: boolean }): unknown {
+    if (!input.account) throw new AdminError('account is required');
+    return this.rt.ensureSeller(input.account, input);
+  }
+
+  /** A grant and access token without the OAuth dance (what /auth/token/create would issue). */
+  issueToken(input: {
+    appKey?: string;
+    account?: string;
+    platform: string;
+    venture?: string;
+  }): TokenGrantView {
+    const rt = this.rt;
+    const appKey = input.appKey ?? rt.opts.appKey;
+    if (!rt.store.apps.has(appKey)) throw new AdminError(`unknown app ${appKey}`);
+    if (!isPlatform(input.platform))
+      throw new AdminError('platform must be lazada, daraz, miravia or aliexpress');
+    const venture =
+      input.venture ?? { lazada: 'sg', daraz: 'pk', miravia: 'es', aliexpress: 'global' }[input.platform];
+    if (!findSite(input.platform, venture)) throw new AdminError(`unknown venture ${venture}`);
+    const seller = rt.ensureSeller(input.account ?? SANDBOX_SELLER);
+    const issued = issueGrant(rt, appKey, seller, input.platform, venture);
+    const sites: TokenGrantView['sites'] = {};
+    for (const key of issued.grant.sites) {
+      const ids = rt.sellerIds(seller, key);
+      sites[key] = { seller_id: ids.sellerId, user_id: ids.userId, short_code: ids.shortCode };
+    }
+    return {
+      access_token: issued.accessToken,
+      refresh_token: issued.grant.refreshToken,
+      expires_at: issued.accessExpiresAt,
+      refresh_expires_at: issued.grant.refreshExpiresAt,
+      account: seller.account,
+      country: issued.grant.country,
+      sites,
+    };
+  }
+
+  /** Expires one access token, or all of them (the next call answers IllegalAccessToken). */
+  expireTokens(accessToken?: string): number {
+    const now = this.rt.now();
+    let n = 0;
+    for (const t of this.rt.store.tokens.values()) {
+      if ((accessToken === undefined || t.token === accessToken) && t.expiresAt > now) {
+        t.expiresAt = now;
+        this.rt.store.touch('token', '', t.token);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  products(siteKey: string, filter: { status?: string; limit?: number } = {}): Record<string, unknown>[] {
+    const site = siteOf(siteKey);
+    const out: Record<string, unknown>[] = [];
+    for (const p of this.rt.store.site(site.key).products.values()) {
+      if (filter.status && p.status !== filter.status && p.qc !== filter.status) continue;
+      out.push({ ...productView(site, p), seller_id: p.sellerId, qc: p.qc, qc_due_at: p.qcDueAt ?? null });
+      if (out.length >= (filter.limit ?? 100)) break;
+    }
+    return out;
+  }
+
+  product(siteKey: string, itemId: number): ProductRecord {
+    const p = this.rt.store.site(siteOf(siteKey).key).products.get(itemId);
+    if (!p) throw new AdminError(`no item ${itemId} on ${siteKey}`, true);
+    return p;
+  }
+
+  /** Decides QC now instead of waiting for the delay. */
+  decideQc(siteKey: string, itemId: number, approve: boolean, reason?: string): ProductRecord {
+    const p = this.product(siteKey, itemId);
+    decideQc(this.rt, p, reason === undefined ? { approve } : { approve, reason });
+    return p;
+  }
+
+  orders(siteKey: string, filter: { status?: string; limit?: number } = {}): Record<string, unknown>[] {
+    const site = siteOf(siteKey);
+    const out: Record<string, unknown>[] = [];
+    for (const o of this.rt.store.site(site.key).orders.values()) {
+      if (filter.status && !o.items.some((i) => i.status === filter.status)) continue;
+      out.push(this.#orderDetail(site, o));
+      if (out.length >= (filter.limit ?? 100)) break;
+    }
+    return out;
+  }
+
+  order(siteKey: string, orderId: number): Record<string, unknown> {
+    const site = siteOf(siteKey);
+    return this.#orderDetail(site, this.#order(site, orderId));
+  }
+
+  #order(site: Site, orderId: number): OrderRecord {
+    const o = this.rt.store.site(site.key).orders.get(orderId);
+    if (!o) throw new AdminError(`no order ${orderId} on ${site.key}`, true);
+    return o;
+  }
+
+  #orderDetail(site: Site, o: OrderRecord): Record<string, unknown> {
+    return {
+      ...orderView(site, o),
+      seller_id: o.sellerId,
+      items: o.items.map((i) => orderItemView(site, o, i)),
+    };
+  }
+
+  /**
+   * Simulated buyers place orders now: `count` random baskets, or one order of the given lines
+   * (SellerSku of `account`'s live products).
+   */
+  placeOrders(input: {
+    site: string;
+    count?: number;
+    lines?: { sellerSku: string; quantity?: number }[];
+    account?: string;
+    paymentMethod?: string;
+  }): Record<string, unknown>[] {
+    const site = siteOf(input.site);
+    const rt = this.rt;
+    const placed: OrderRecord[] = [];
+    if (input.lines && input.lines.length > 0) {
+      const seller = rt.store.sellers.get(input.account ?? SANDBOX_SELLER);
+      if (!seller) throw new AdminError(`no seller ${input.account ?? SANDBOX_SELLER}`);
+      const sellerId = rt.sellerIds(seller, site.key).sellerId;
+      const data = rt.store.site(site.key);
+      const lines: OrderLine[] = input.lines.map((l) => {
+        const itemId = data.itemBySellerSku.get(skuKey(sellerId, l.sellerSku));
+        const product = itemId === undefined ? undefined : data.products.get(itemId);
+        const sku = product?.skus.find((s) => s.sellerSku === l.sellerSku);
+        const quantity = l.quantity ?? 1;
+        if (!product || !sku)
+          throw new AdminError(`no SellerSku ${l.sellerSku} for ${seller.account} on ${site.key}`);
+        if (product.status !== 'Active' || sku.status !== 'active')
+          throw new AdminError(`${l.sellerSku} is not live (status ${product.status})`);
+        if (sellable(sku) < quantity)
+          throw new AdminError(`${l.sellerSku} has ${sellable(sku)} sellable, ${quantity} wanted`);
+        return { product, sku, quantity };
+      });
+      const order = placeOrder(
+        rt,
+        site.key,
+        input.paymentMethod ? { lines, paymentMethod: input.paymentMethod } : { lines },
+      );
+      if (order) placed.push(order);
+    } else {
+      for (let i = 0; i < (input.count ?? 1); i++) {
+        const order = placeOrder(
+          rt,
+          site.key,
+          input.paymentMethod ? { paymentMethod: input.paymentMethod } : undefined,
+        );
+        if (!order) break;
+        placed.push(order);
+      }
+    }
+    rt.pushes.pump();
+    return placed.map((o) => this.#orderDetail(site, o));
+  }
+
+  /** Moves items along the lifecycle (carrier and buyer events: shipped, delivered, failed_delivery…). */
+  advanceOrder(siteKey: string, orderId: number, to: ItemStatus, orderItemIds?: number[]): number {
+    const site = siteOf(siteKey);
+    const o = this.#order(site, orderId);
+    const items = o.items.filter((i) => !orderItemIds || orderItemIds.includes(i.orderItemId));
+    const movable = items.filter((i) => canMove(i.status, to));
+    if (movable.length === 0)
+      throw new AdminError(`no item can move to ${to} (statuses: ${items.map((i) => i.status).join(', ')})`);
+    for (const i of movable) {
+      if (to === 'pending' && i.status === 'unpaid') i.paymentTime = this.rt.now();
+      moveItem(this.rt, o, i, to);
+    }
+    this.rt.pushes.pump();
+    return movable.length;
+  }
+
+  buyerCancel(siteKey: string, orderId: number, orderItemIds?: number[], reason = 'Change of mind'): void {
+    const o = this.#order(siteOf(siteKey), orderId);
+    const items = o.items.filter((i) => !orderItemIds || orderItemIds.includes(i.orderItemId));
+    cancelItems(this.rt, o, items, { name: reason, zeroStock: false }, 'buyer-cancel');
+    this.rt.pushes.pump();
+  }
+
+  returnItems(
+    siteKey: string,
+    orderId: number,
+    orderItemIds?: number[],
+    reason = 'Not as described',
+  ): number {
+    const o = this.#order(siteOf(siteKey), orderId);
+    const items = o.items.filter((i) => !orderItemIds || orderItemIds.includes(i.orderItemId));
+    const n = returnItems(this.rt, o, items, reason);
+    if (n === 0) throw new AdminError('only delivered items can be returned');
+    this.rt.pushes.pump();
+    return n;
+  }
+
+  counters(): Record<string, number> {
+    return this.rt.stats.snapshot();
+  }
+
+  calls(limit = 100): unknown[] {
+    return this.rt.stats.recent(limit);
+  }
+
+  pushes(limit = 100): unknown {
+    return {
+      queued: this.rt.pushes.queued,
+      in_flight: this.rt.pushes.inFlight,
+      recent: this.rt.pushes.recent(limit),
+    };
+  }
+
+  /** Delivers every push that is due now and waits for the receivers' answers. */
+  flushPushes(): Promise<void> {
+    return this.rt.pushes.idle();
+  }
+
+  /** Writes the state directory now (journal flush and a compacted snapshot). */
+  async snapshot(): Promise<void> {
+    if (!this.persistence) throw new AdminError('this sandbox runs without a state directory');
+    await this.persistence.flush();
+    await this.persistence.compact();
+  }
+
+  summary(): Record<string, unknown> {
+    const rt = this.rt;
+    const sites: Record<string, unknown> = {};
+    for (const [key, data] of rt.store.sites) {
+      if (data.products.size === 0 && data.orders.size === 0) continue;
+      sites[key] = { products: data.products.size, orders: data.orders.size, packages: data.packages.size };
+    }
+    return {
+      now: new Date(rt.now()).toISOString(),
+      clock_offset_ms: rt.clock.offsetMs,
+      apps: rt.store.apps.size,
+      sellers: rt.store.sellers.size,
+      grants: rt.store.grants.size,
+      sites,
+      timers: rt.timers.size,
+      pushes_queued: rt.pushes.queued,
+      state_dir: rt.opts.stateDir ?? null,
+    };
+  }
+}

@@ -1,0 +1,220 @@
+import {
+  ApiError,
+  aeErrorBody,
+  illegalAccessToken,
+  incompleteSignature,
+  invalidParameter,
+  lazopErrorBody,
+  missingParameter,
+} from './api-error.ts';
+import type { ApiBody, ApiRoute, CallContext, RouteTable } from './api-types.ts';
+import { newRequestId } from './ids.ts';
+import { readParams } from './request-params.ts';
+import type { Runtime } from './runtime.ts';
+import { verifySign } from './signature.ts';
+import type { Site } from './sites.ts';
+import { parseRequestTimestamp } from './time-format.ts';
+
+/** Where a call is going, decided from its URL. */
+export interface Target {
+  site: Site;
+  /** API path as called (Lazop/GOP); AliExpress `/sync` takes its method from the `method` parameter. */
+  api: string | undefined;
+  routes: RouteTable;
+  flavor: 'lazop' | 'ae';
+  centralHost: boolean;
+}
+
+interface Resolved {
+  api: string;
+  route: ApiRoute | undefined;
+  /** Signed before the parameters: the API path for Lazop/GOP, nothing for AliExpress `/sync`. */
+  signPrefix: string;
+}
+
+function resolve(target: Target, params: Record<string, string>): Resolved {
+  if (target.api !== undefined) {
+    const key = target.api.length > 1 ? target.api.replace(/\/+$/, '') : target.api;
+    return {
+      api: target.api,
+      route: Object.hasOwn(target.routes, key) ? target.routes[key] : undefined,
+      signPrefix: target.api,
+    };
+  }
+  const method = params.method ?? '';
+  return {
+    api: method,
+    route: Object.hasOwn(target.routes, method) ? target.routes[method] : undefined,
+    signPrefix: '',
+  };
+}
+
+const TIMESTAMP_WINDOW_MS = 7200_000;
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json;charset=UTF-8' },
+  });
+}
+
+const HTML_PAGE =
+  '<!DOCTYPE html><html><head><title>Security Verification</title></head><body><h1>Please slide to verify</h1><p>Unusual traffic from your network.</p></body></html>';
+
+function htmlResponse(status: number): Response {
+  const body =
+    status === 200
+      ? HTML_PAGE
+      : `<html><head><title>${status}</title></head><body><center><h1>${status} ${status === 502 ? 'Bad Gateway' : status === 504 ? 'Gateway Time-out' : 'Service Temporarily Unavailable'}</h1></center><hr><center>Tengine</center></body></html>`;
+  return new Response(body, { status, headers: { 'content-type': 'text/html' } });
+}
+
+/** Answers one Lazop or AliExpress call: parse, check, run, wrap, log. */
+export async function gatewayCall(rt: Runtime, req: Request, url: URL, target: Target): Promise<Response> {
+  const started = performance.now();
+  const now = rt.now();
+  const requestId = newRequestId(now);
+  let appKey = '';
+  let status = 200;
+  let code = '0';
+  let api = target.api ?? url.searchParams.get('method') ?? '';
+  let response: Response;
+  try {
+    const { params, files } = await readParams(req, url);
+    appKey = params.app_key ?? '';
+    const resolved = resolve(target, params);
+    api = resolved.api;
+    const outcome = await check(rt, target, resolved, params, now);
+    if (outcome instanceof Response) {
+      response = outcome;
+      status = outcome.status;
+      code = `http${status}`;
+    } else {
+      const ctx: CallContext = {
+        rt,
+        site: target.site,
+        api,
+        params,
+        files,
+        appKey,
+        centralHost: target.centralHost,
+        requestId,
+        now,
+        ...outcome,
+      };
+      const body = await resolved.route!.handle(ctx);
+      response = successResponse(target, api, body, requestId);
+    }
+  } catch (e) {
+    if (!(e instanceof ApiError)) {
+      rt.stats.inc('internal_errors');
+      console.error('[sandbox] internal error', e);
+    }
+    const error =
+      e instanceof ApiError ? e : new ApiError('1000', 'Internal Application Error', { type: 'ISP' });
+    code = error.code;
+    response = json(
+      target.flavor === 'ae' ? aeErrorBody(error, requestId) : lazopErrorBody(error, requestId),
+    );
+  }
+  rt.stats.record({
+    at: now,
+    site: target.site.key,
+    api,
+    appKey,
+    code,
+    httpStatus: status,
+    ms: Math.round((performance.now() - started) * 100) / 100,
+    requestId,
+  });
+  return response;
+}
+
+function successResponse(target: Target, api: string, body: ApiBody, requestId: string): Response {
+  if (target.flavor === 'ae') {
+    const name = `${api.replace(/\./g, '_')}_response`;
+    return json({ [name]: { ...body, request_id: requestId }, request_id: requestId });
+  }
+  const data = body.data as { __rawJson?: string } | undefined;
+  if (data && typeof data.__rawJson === 'string') {
+    // Large constant bodies (the category tree) are cached as text and spliced in.
+    const text = `{"code":"0","data":${data.__rawJson},"request_id":${JSON.stringify(requestId)}}`;
+    return new Response(text, { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' } });
+  }
+  return json({ code: '0', ...body, request_id: requestId });
+}
+
+/** The gateway's checks in order; returns the caller's seller, or a Response for HTTP faults. */
+async function check(
+  rt: Runtime,
+  target: Target,
+  resolved: Resolved,
+  params: Record<string, string>,
+  now: number,
+): Promise<{ account?: string; sellerId?: string } | Response> {
+  const { api, route } = resolved;
+  if (!route) {
+    if (target.flavor === 'ae' && !api) throw missingParameter('method');
+    throw new ApiError('InvalidApiPath', `The specified API "${api}" does not exist`);
+  }
+  for (const name of ['app_key', 'sign', 'timestamp', 'sign_method']) {
+    if (!params[name]) throw missingParameter(name);
+  }
+  const app = rt.store.apps.get(params.app_key!);
+  if (!app) throw invalidParameter('app_key', 'no such app');
+  const signMethod = params.sign_method!;
+  if (signMethod !== 'sha256' && signMethod !== 'hmac') throw invalidParameter('sign_method');
+  const ts = parseRequestTimestamp(params.timestamp!);
+  const serverNow = now + (rt.faults.config.clockSkewMs ?? 0);
+  if (ts === undefined || Math.abs(ts - serverNow) > TIMESTAMP_WINDOW_MS) {
+    throw invalidParameter('timestamp', 'it must be within 7200 seconds of the server time');
+  }
+  const limited = rt.faults.checkQps(app.appKey, api, now);
+  if (limited) throw limited;
+  if (!verifySign(app.appSecret, resolved.signPrefix, params, signMethod)) throw incompleteSignature();
+
+  const tokenParam = target.flavor === 'ae' ? (params.session ?? params.access_token) : params.access_token;
+  const fault = rt.faults.decide(api, target.site.key, tokenParam !== undefined);
+  if (fault) {
+    rt.stats.inc(`faults.${fault.kind === 'error' ? fault.error.code : fault.kind}`);
+    switch (fault.kind) {
+      case 'error':
+        throw fault.error;
+      case 'expiredToken':
+        throw illegalAccessToken();
+      case 'html':
+        return htmlResponse(200);
+      case 'http5xx':
+        return htmlResponse(fault.status);
+      case 'timeout':
+        await new Promise<void>((resolve) => {
+          const release = (): void => {
+            clearTimeout(timer);
+            rt.held.delete(release);
+            resolve();
+          };
+          const timer = setTimeout(release, fault.delayMs);
+          rt.held.add(release);
+        });
+        return htmlResponse(504);
+    }
+  }
+  if (route.auth === 'none' || (route.auth === 'optional' && !tokenParam)) return {};
+  if (!tokenParam) throw missingParameter(target.flavor === 'ae' ? 'session' : 'access_token');
+  const token = rt.store.tokens.get(tokenParam);
+  const grant = token ? rt.store.grants.get(token.grantId) : undefined;
+  if (
+    !token ||
+    !grant ||
+    token.expiresAt <= now ||
+    grant.appKey !== app.appKey ||
+    !grant.sites.includes(target.site.key)
+  ) {
+    throw illegalAccessToken();
+  }
+  const seller = rt.store.sellers.get(grant.account);
+  if (!seller) throw illegalAccessToken();
+  if (seller.status !== 'ACTIVE')
+    throw new ApiError('SellerNotActive', 'Seller not active,please check seller status');
+  return { account: seller.account, sellerId: rt.sellerIds(seller, target.site.key).sellerId };
+}

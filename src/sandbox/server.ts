@@ -1,0 +1,94 @@
+import { Hono } from 'hono';
+import { adminRoutes } from './admin/admin-routes.ts';
+import type { SandboxAdmin } from './admin/admin-ops.ts';
+import { AE_METHODS } from './aliexpress/ae-orders.ts';
+import { authorize } from './auth/oauth.ts';
+import { TOKEN_ROUTES } from './auth/token-api.ts';
+import { CATALOG_ROUTES } from './catalog/routes.ts';
+import type { RouteTable } from './core/api-types.ts';
+import { gatewayCall, type Target } from './core/gateway.ts';
+import type { Runtime } from './core/runtime.ts';
+import { SITES, defaultVenture, findSite, isPlatform } from './core/sites.ts';
+import { CANCEL_ROUTES } from './orders/cancel-api.ts';
+import { FULFILLMENT_ROUTES } from './orders/fulfillment-api.ts';
+import { LEGACY_ROUTES } from './orders/legacy-api.ts';
+import { ORDER_ROUTES } from './orders/order-api.ts';
+
+/** Every Lazop API a venture host serves. */
+const VENTURE_ROUTES: RouteTable = {
+  ...TOKEN_ROUTES,
+  ...CATALOG_ROUTES,
+  ...ORDER_ROUTES,
+  ...FULFILLMENT_ROUTES,
+  ...CANCEL_ROUTES,
+  ...LEGACY_ROUTES,
+};
+
+type Parsed = { kind: 'oauth'; platform: string; venture?: string } | { kind: 'api'; target: Target };
+
+/**
+ * The URL scheme: `/<platform>/<venture>/rest/<api path>` (Lazop), `/<platform>/auth/rest/...`
+ * and `/<platform>/<venture>/auth/rest/...` (auth hosts), `/aliexpress/sync?method=` (IOP/TOP)
+ * and `/aliexpress/rest/auth/...` (its GOP system APIs), `[/<platform>[/<venture>]]/oauth/authorize`.
+ */
+export function parsePath(pathname: string): Parsed | undefined {
+  const segs = pathname.split('/').slice(1);
+  const platform = segs[0] ?? '';
+  if (!isPlatform(platform)) return undefined;
+  let i = 1;
+  let venture: string | undefined;
+  if (segs[i] && findSite(platform, segs[i]!)) venture = segs[i++];
+  if (segs[i] === 'auth') i++;
+  const rest = segs[i];
+  if (rest === 'oauth' && segs[i + 1] === 'authorize' && segs.length === i + 2) {
+    return venture ? { kind: 'oauth', platform, venture } : { kind: 'oauth', platform };
+  }
+  const site = findSite(platform, venture ?? defaultVenture(platform))!;
+  const centralHost = venture === undefined;
+  if (rest === 'sync' && platform === 'aliexpress' && segs.length === i + 1) {
+    return { kind: 'api', target: { site, api: undefined, routes: AE_METHODS, flavor: 'ae', centralHost } };
+  }
+  if (rest !== 'rest') return undefined;
+  const api = `/${segs.slice(i + 1).join('/')}`;
+  // Hosts without a venture (Lazada's auth.lazada.com, AliExpress' GOP) serve only the token APIs.
+  const routes = centralHost || platform === 'aliexpress' ? TOKEN_ROUTES : VENTURE_ROUTES;
+  return { kind: 'api', target: { site, api, routes, flavor: 'lazop', centralHost } };
+}
+
+/** The sandbox's HTTP app: admin API, OAuth page, every site's gateway. */
+export function buildApp(rt: Runtime, admin: SandboxAdmin): Hono {
+  const app = new Hono();
+  app.route('/_admin', adminRoutes(admin));
+  app.get('/', (c) => {
+    const base = new URL(c.req.url).origin;
+    return c.json({
+      name: 'kbridge marketplace sandbox',
+      sites: Object.fromEntries(
+        SITES.map((s) => [
+          s.key,
+          s.platform === 'aliexpress' ? `${base}/aliexpress/sync` : `${base}/${s.platform}/${s.venture}/rest`,
+        ]),
+      ),
+      auth: `${base}/<platform>/<venture>/rest/auth/token/create`,
+      oauth: `${base}/oauth/authorize`,
+      admin: `${base}/_admin`,
+      docs: 'docs/sandbox.md',
+    });
+  });
+  app.all('/oauth/authorize', (c) => authorize(rt, new URL(c.req.url), {}));
+  app.all('*', async (c) => {
+    const url = new URL(c.req.url);
+    const parsed = parsePath(url.pathname);
+    if (!parsed) return c.json({ error: `no such path ${url.pathname}`, see: '/' }, 404);
+    if (parsed.kind === 'oauth')
+      return authorize(
+        rt,
+        url,
+        parsed.venture
+          ? { platform: parsed.platform, venture: parsed.venture }
+          : { platform: parsed.platform },
+      );
+    return gatewayCall(rt, c.req.raw, url, parsed.target);
+  });
+  return app;
+}
