@@ -114,3 +114,23 @@ test('AliExpress _response and error_response', () => {
   );
   assert.equal(lazopShaped.code, 'ApiCallLimit');
 });
+
+test('result success:false without a reason is a partial batch, not a call failure; result_success is read', () => {
+  const v = ok<{ data: { update_error_list: unknown } }>(
+    parseTopEnvelope(
+      200,
+      '{"m_response":{"result":{"success":false,"update_error_list":{"dto":[{"product_id":1}]}}}}',
+      'm',
+    ),
+  );
+  assert.deepEqual(v.data.update_error_list, { dto: [{ product_id: 1 }] });
+  const f = fail(
+    parseTopEnvelope(
+      200,
+      '{"m_response":{"result":{"result_success":false,"result_error_code":"701","result_error_desc":"order is FINISH"}}}',
+      'm',
+    ),
+  );
+  assert.equal(f.code, '701');
+  assert.equal(f.message, 'order is FINISH');
+});

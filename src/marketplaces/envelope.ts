@@ -49,6 +49,16 @@ function parseBody(httpStatus: number, text: string): Parsed {
   return { ok: true, body: parsed as JsonObject };
 }
 
+/**
+ * A `result` with `success:false` is a failure of the call only when it says why; batch APIs
+ * also answer `success:false` when some items failed, listing them in the data.
+ */
+function hasErrorInfo(r: JsonObject): boolean {
+  return [r.error_code, r.error_msg, r.error_message, r.result_error_code, r.result_error_desc].some(
+    (v) => v !== undefined && v !== null && v !== '',
+  );
+}
+
 function isZeroCode(code: unknown): boolean {
   return code === '0' || code === 0;
 }
@@ -94,7 +104,7 @@ export function parseLazopEnvelope(httpStatus: number, text: string): Envelope {
   const result = body.result;
   if (result !== null && typeof result === 'object' && !Array.isArray(result)) {
     const r = result as JsonObject;
-    if (booleanValue(r.success) === false) {
+    if (booleanValue(r.success) === false && hasErrorInfo(r)) {
       return {
         ok: false,
         failure: {
@@ -148,13 +158,17 @@ export function parseTopEnvelope(httpStatus: number, text: string, method: strin
   const result = inner.result;
   if (result !== null && typeof result === 'object' && !Array.isArray(result)) {
     const r = result as JsonObject;
-    const success = booleanValue(r.success) ?? booleanValue(r.is_success);
-    if (success === false) {
+    const success = booleanValue(r.success) ?? booleanValue(r.is_success) ?? booleanValue(r.result_success);
+    if (success === false && hasErrorInfo(r)) {
       return {
         ok: false,
         failure: {
-          code: stringValue(r.error_code) ?? stringValue(r.error_message_code) ?? 'ResultFailed',
-          message: stringValue(r.error_message) ?? stringValue(r.error_msg) ?? '',
+          code: stringValue(r.error_code) ?? stringValue(r.result_error_code) ?? 'ResultFailed',
+          message:
+            stringValue(r.error_message) ??
+            stringValue(r.error_msg) ??
+            stringValue(r.result_error_desc) ??
+            '',
           requestId,
           detail: r.error_details ?? r.data,
           httpStatus,

@@ -124,7 +124,8 @@ test('AliExpress catalog and product flow over /sync', async () => {
     const post = JSON.parse(
       gw.requests.find((r) => r.query.method === AE_METHODS.productPost)?.form.post_product_request ?? '{}',
     );
-    assert.deepEqual(post.subject_list, [{ locale: 'en_US', value: 'Hanbok dress' }]);
+    assert.deepEqual(post.multi_language_subject_list, [{ locale: 'en_US', subject: 'Hanbok dress' }]);
+    assert.deepEqual(post.main_image_urls_list, ['https://ae01.alicdn.com/kf/a.jpg']);
     assert.deepEqual(post.sku_info_list[0], {
       sku_code: 'HB-1',
       price: '129.99',

@@ -65,20 +65,31 @@ export function listOf(value: unknown): unknown[] {
   return asArray(value);
 }
 
+/** Names arrive as `[{"language":"en_US","name":…}]`, `{"en":…}` or plain text. */
 function languageText(value: unknown, locale = 'en_US'): string | undefined {
   const text = stringValue(value);
-  if (text?.startsWith('[') || text?.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      const list = listOf(parsed).map(asObject);
-      const hit =
-        list.find((l) => stringValue(l.language) === locale || stringValue(l.locale) === locale) ?? list[0];
-      return hit ? (stringValue(hit.name) ?? stringValue(hit.value)) : text;
-    } catch {
-      return text;
-    }
+  if (!text?.startsWith('[') && !text?.startsWith('{')) return text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text;
   }
-  return text;
+  if (Array.isArray(parsed)) {
+    const list = parsed.map(asObject);
+    const hit =
+      list.find((l) => stringValue(l.language) === locale || stringValue(l.locale) === locale) ?? list[0];
+    return hit ? (stringValue(hit.name) ?? stringValue(hit.value)) : undefined;
+  }
+  const map = asObject(parsed);
+  const lang = locale.split('_')[0] ?? 'en';
+  return (
+    stringValue(map[locale]) ??
+    stringValue(map[lang]) ??
+    Object.values(map)
+      .map(stringValue)
+      .find((v) => v !== undefined)
+  );
 }
 
 export async function categoryTree(ctx: AdapterContext, parentId = '0'): Promise<CategoryNode[]> {
@@ -138,20 +149,28 @@ export async function categoryAttributes(
   });
 }
 
+/**
+ * `post_product_request` / `edit_product_request` in AliExpress's field names: subject and
+ * description per locale, `main_image_urls_list`, `brand_name`, package size and weight on the
+ * product, SKUs by `sku_code`. Remaining attributes travel as `attribute_list` name/value pairs.
+ */
 function productRequest(
   ctx: AdapterContext,
   input: ProductInput | ProductUpdateInput,
   productId?: string,
 ): JsonObject {
-  const { name, description, ...attributes } = input.attributes ?? {};
+  const { name, description, brand, brand_name: brandName, ...attributes } = input.attributes ?? {};
+  const firstSku = input.skus[0];
   return {
     product_id: productId,
     category_id: 'categoryId' in input ? input.categoryId : undefined,
     locale: 'en_US',
-    subject_list: name === undefined ? undefined : [{ locale: 'en_US', value: String(name) }],
-    description_list:
-      description === undefined ? undefined : [{ locale: 'en_US', value: String(description) }],
-    image_url_list: input.images,
+    multi_language_subject_list:
+      name === undefined ? undefined : [{ locale: 'en_US', subject: String(name) }],
+    multi_language_description_list:
+      description === undefined ? undefined : [{ locale: 'en_US', web_detail: String(description) }],
+    main_image_urls_list: input.images,
+    brand_name: brandName ?? brand,
     attribute_list: Object.entries(attributes).map(([k, v]) => ({
       attribute_name: k,
       attribute_value: String(v),
@@ -166,10 +185,10 @@ function productRequest(
         sku_attribute_value: v,
       })),
     })),
-    package_length: input.skus[0]?.packageLengthCm,
-    package_width: input.skus[0]?.packageWidthCm,
-    package_height: input.skus[0]?.packageHeightCm,
-    weight: input.skus[0]?.packageWeightKg,
+    package_weight: firstSku?.packageWeightKg,
+    package_length: firstSku?.packageLengthCm,
+    package_width: firstSku?.packageWidthCm,
+    package_height: firstSku?.packageHeightCm,
   };
 }
 
@@ -352,7 +371,7 @@ async function batchUpdate(
     });
     const data = asObject(res.data);
     const failed: ItemFailure[] = [];
-    for (const raw of listOf(data.update_failed_list)) {
+    for (const raw of listOf(data.update_failed_list ?? data.update_error_list)) {
       const f = asObject(raw);
       const productId = idString(f.product_id) ?? '';
       for (const u of byProduct.get(productId) ?? []) {

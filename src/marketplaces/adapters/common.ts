@@ -104,7 +104,11 @@ export function moneyFrom(value: unknown, currency: string): Money | undefined {
   }
 }
 
-/** The decimal text a platform wants for a price, after checking it is in the site's currency. */
+/**
+ * The decimal text a platform wants for a price, after checking it is in the site's currency.
+ * Trailing fraction zeros are dropped ("35.00" → "35", "35.50" → "35.5"): platforms check the
+ * decimals written (4104), and IDR/VND/PKR prices carry none even though ISO gives IDR two.
+ */
 export function priceText(m: Money, site: Site): string {
   if (m.currency !== site.currency) {
     throw new AppError('invalid_input', `${site.id} prices are in ${site.currency}, got ${m.currency}`, {
@@ -115,7 +119,8 @@ export function priceText(m: Money, site: Site): string {
     throw new AppError('invalid_input', `price must be > 0 (Lazada error 4118)`, {
       details: { site: site.id },
     });
-  return toDecimalString(m);
+  const text = toDecimalString(m);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
 /** JSON array text for list parameters (`order_item_ids=[1,2]`), ids kept as written. */
