@@ -13,7 +13,9 @@ const SHOES =
 const WOMEN = /여성|여자|우먼|숙녀|레이디|women|woman|ladies|female/i;
 const MEN = /남성|남자|맨즈|신사|men's|mens|(?<!wo)men\b|male/i;
 const APPLIANCE = /냉장고|냉동고|김치냉장고|세탁기|건조기|식기세척기|오븐|전자레인지|와인셀러/;
-const COOKWARE = /에어프라이어|밥솥|냄비|압력솥|곰솥|들통|슬로우쿠커|전기포트|주전자|프라이팬|웍/;
+// Sold by the quart in the US: cookware and coolers.
+const COOKWARE =
+  /에어프라이어|밥솥|냄비|압력솥|곰솥|들통|슬로우쿠커|전기포트|주전자|프라이팬|웍|아이스박스|쿨러/;
 const LIQUID =
   /물|우유|음료|주스|생수|커피|소주|맥주|와인|술|세럼|토너|스킨|로션|에센스|오일|샴푸|린스|워시|클렌징|앰플|원액|액상|시럽|소스|간장|식초|병|캔|용량|ml/gi;
 const LENGTH_WORDS = /두께|길이|지름|직경|폭|너비|굵기|높이|가로|세로|깊이|사이즈|크기|mm/gi;

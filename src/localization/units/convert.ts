@@ -88,8 +88,10 @@ function usUnit(unit: string, maxBase: number, volumeClass: VolumeClass): string
       return maxBase < LB_G ? 'ounce' : 'pound';
     case 'volume':
       if (volumeClass === 'appliance' && maxBase >= 20000) return 'cubic-foot';
+      // US labels: fl oz below a gallon (a 2 L bottle is 67.6 fl oz), then gallons; pots, air
+      // fryers and coolers are sold by the quart.
       if (volumeClass === 'cookware' && maxBase >= US_QT_ML) return 'quart';
-      return maxBase < 2000 ? 'fluid-ounce' : maxBase < US_GAL_ML ? 'quart' : 'gallon';
+      return maxBase < US_GAL_ML ? 'fluid-ounce' : 'gallon';
     case 'length':
       if (unit === 'kilometer') return 'mile';
       if (unit === 'meter') return 'foot';
