@@ -26,3 +26,11 @@ export {
   type ProductWithVariants,
   type ProductPage,
 } from './products.ts';
+export { createSampleCatalog, type SampleCatalog, type SampleCatalogOptions } from './sample/index.ts';
+export {
+  writeCanonicalCsv,
+  writeCanonicalXlsx,
+  writeCatalogJson,
+  writeCatalogNdjson,
+  type WriteSummary,
+} from './export/index.ts';

@@ -4,9 +4,7 @@
 import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKey, startApiServer, type RunningServer } from '../api/index.ts';
-import { importCatalog } from '../catalog/index.ts';
-import { writeCanonicalCsv } from '../catalog/export/index.ts';
-import { createSampleCatalog } from '../catalog/sample/index.ts';
+import { createSampleCatalog, importCatalog, writeCanonicalCsv } from '../catalog/index.ts';
 import { loadConfig } from '../config/index.ts';
 import { ALL_JOBS, startQueue } from '../jobs/index.ts';
 import { toAppError } from '../shared/index.ts';
