@@ -37,14 +37,12 @@ export function queryBrands(ctx: CallContext): ApiBody {
   const all = brandsFor(ctx.site).list;
   const module = throttled
     ? []
-    : all
-        .slice(start, start + size)
-        .map((b) => ({
-          brand_id: b.brand_id,
-          name: b.name,
-          name_en: b.name_en,
-          global_identifier: b.global_identifier,
-        }));
+    : all.slice(start, start + size).map((b) => ({
+        brand_id: b.brand_id,
+        name: b.name,
+        name_en: b.name_en,
+        global_identifier: b.global_identifier,
+      }));
   return {
     success: true,
     data: {

@@ -39,7 +39,8 @@ function migrateOne(source: string): { url: string; hash_code: string } {
 /** `POST /image/migrate`: `<Request><Image><Url>…</Url></Image></Request>` → `data.image`. */
 export function migrateImage(ctx: CallContext): ApiBody {
   const { request } = readRequest(ctx.params.payload);
-  const image = request.Image;
+  // XML reads `Image` as a list (it is one in product payloads); JSON sends one object.
+  const image = Array.isArray(request.Image) ? request.Image[0] : request.Image;
   const urls = isObj(image) ? (Array.isArray(image.Url) ? image.Url : [image.Url]) : [];
   const source = text(urls[0]);
   if (!source) throw new ApiError('30', 'E030: Empty Request');
