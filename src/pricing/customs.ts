@@ -47,7 +47,7 @@ export function compileCustoms(
   if (!spec || !version) {
     const rule: RuleRef = {
       code: `customs.${country.toLowerCase()}.unknown`,
-      text: `${country}: no duty/tax rule known for ${asOf}${spec?.note ? ` (${spec.note})` : ''}; the price carries no duty or tax`,
+      text: `${country}: no duty/tax rule known${spec?.note ? ` (${spec.note})` : ''}; the price carries no duty or tax`,
     };
     return { country, known: false, valueBasis: 'cif', bands: [emptyBand(rule)] };
   }

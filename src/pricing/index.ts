@@ -109,6 +109,12 @@ export {
   type SiteImpact,
 } from './simulate.ts';
 export { sampleItems, mulberry32 } from './sample-items.ts';
+export {
+  loadPricingContext,
+  quoteFromRequest,
+  quoteResultBody,
+  type QuoteRequest,
+} from './pricing-service.ts';
 
 /** Where the CLI keeps FX snapshots until the fx_snapshots table is wired: <dataDir>/pricing/fx-snapshots.json. */
 export function fxSnapshotFile(dataDir: string): string {

@@ -40,8 +40,9 @@ export function rateToText(rate: string | number): string {
   }
   if (!Number.isFinite(rate) || rate <= 0)
     throw new AppError('invalid_input', `${rate} is not a positive rate`);
-  const fixed = Number(rate.toPrecision(10)).toFixed(14);
-  const text = fixed.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  // Shortest round-trip form of the rate at 10 significant digits; plain decimals, no exponent.
+  let text = String(Number(rate.toPrecision(10)));
+  if (/e/i.test(text)) text = Number(text).toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
   if (Number(text) <= 0) throw new AppError('invalid_input', `${rate} is too small to be a rate`);
   return text;
 }
@@ -52,15 +53,18 @@ export function createFxSnapshot(input: FxSnapshotInput): FxSnapshot {
   if (Number.isNaN(takenAt.getTime())) {
     throw new AppError('invalid_input', `"${String(input.takenAt)}" is not a timestamp`);
   }
-  const rates: Record<string, string> = {};
-  for (const code of Object.keys(input.rates).sort()) {
+  const byCode = new Map<string, string>();
+  for (const [code, value] of Object.entries(input.rates)) {
     const upper = code.toUpperCase();
     if (upper === 'KRW') continue;
     if (!isCurrencyCode(upper)) {
       throw new AppError('invalid_input', `unknown currency code "${code}"`, { details: { currency: code } });
     }
-    rates[upper] = rateToText(input.rates[code] as string | number);
+    byCode.set(upper, rateToText(value));
   }
+  // Sorted keys, so the same rates always serialise (and hash) the same way.
+  const rates: Record<string, string> = {};
+  for (const code of [...byCode.keys()].sort()) rates[code] = byCode.get(code)!;
   const body = { source: input.source, takenAt: takenAt.toISOString(), base: 'KRW' as const, rates };
   const id = `fx_${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 20)}`;
   return Object.freeze({ id, ...body, rates: Object.freeze(rates) });

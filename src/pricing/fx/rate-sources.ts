@@ -11,9 +11,12 @@ export interface RateSource {
 
 /**
  * Reads a rates document in any of the shapes we meet:
- * - our snapshot: { base: "KRW", rates: { THB: "46.4" }, takenAt? }
+ * - our snapshot: { base: "KRW", rates: { THB: "46.4" }, takenAt? }: KRW per unit
  * - rates APIs: { base | base_code: "USD", rates | conversion_rates: { KRW: 1447, THB: 31.2 },
- *   date | time_last_update_unix | time_last_update_utc } (exchangerate-api, frankfurter/ECB)
+ *   date | time_last_update_unix | time_last_update_utc } (exchangerate-api, frankfurter/ECB):
+ *   units per one base. A document is read as an API answer when its base is not KRW, or it has
+ *   API fields (base_code, amount, result, conversion_rates, time_last_update_*), or rates.KRW.
+ *   So `{"base":"KRW","rates":{"THB":46.4}}` means 46.4 KRW per baht.
  * - CSV / text lines `CCY,rate` (KRW per unit), optional header, `#` comments.
  * Currencies kbridge does not know are ignored; a non-KRW base needs the base's KRW rate.
  */
@@ -41,7 +44,18 @@ function fromJson(doc: Record<string, unknown>, source: string, clock: Clock): F
   const takenAt = timestampOf(inner) ?? clock.now();
   const numeric = (v: unknown) => (typeof v === 'number' ? v : Number(String(v)));
   const out: Record<string, string | number> = {};
-  if (base === 'KRW') {
+  const apiShape =
+    base !== 'KRW' ||
+    [
+      'base_code',
+      'amount',
+      'result',
+      'conversion_rates',
+      'time_last_update_unix',
+      'time_last_update_utc',
+    ].some((k) => k in inner) ||
+    'KRW' in rates;
+  if (!apiShape) {
     // Our own shape: values are KRW per unit already.
     for (const [code, v] of Object.entries(rates)) {
       if (isCurrencyCode(code.toUpperCase()) && code.toUpperCase() !== 'KRW')
@@ -49,6 +63,7 @@ function fromJson(doc: Record<string, unknown>, source: string, clock: Clock): F
     }
   } else {
     // API shape: values are units per one `base`; KRW per unit of C = rate[KRW] / rate[C].
+    // rates[C] is C per one base; rates.KRW is KRW per one base (1 when the base is KRW).
     const krw = base === 'KRW' ? 1 : numeric(rates.KRW);
     if (!Number.isFinite(krw) || krw <= 0) {
       throw new AppError('invalid_input', `${source}: base ${base} without a KRW rate`);
@@ -76,11 +91,14 @@ function timestampOf(doc: Record<string, unknown>): Date | undefined {
 
 function fromCsv(text: string, source: string, clock: Clock): FxSnapshot {
   const rates: Record<string, string> = {};
+  let first = true;
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const [code = '', rate = ''] = line.split(/[,;\t ]+/);
-    if (i === 0 && !/^\d/.test(rate)) continue; // header
+    const header = first && !/^\d/.test(rate);
+    first = false;
+    if (header) continue;
     if (!isCurrencyCode(code.toUpperCase())) {
       throw new AppError('invalid_input', `${source}: line ${i + 1}: unknown currency "${code}"`);
     }
