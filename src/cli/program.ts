@@ -6,6 +6,7 @@ import { register as registerCatalog } from './catalog-commands.ts';
 import { register as registerServer } from './server-commands.ts';
 import { register as registerUnits } from './units-commands.ts';
 import { register as registerMarketplace } from './marketplace-commands.ts';
+import { register as registerPrice } from './price-commands.ts';
 
 /** A capability's commands: each file in this folder exports one `register`. */
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
@@ -17,6 +18,7 @@ const REGISTRATIONS: CommandRegistration[] = [
   registerServer,
   registerUnits,
   registerMarketplace,
+  registerPrice,
 ];
 
 /** Builds the `kbridge` program with every capability's commands. */
