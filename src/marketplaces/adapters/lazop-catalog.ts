@@ -110,10 +110,11 @@ function skuNode(
 ): PayloadNode {
   const tz = ctx.site.timeZone;
   return {
+    // Category SKU attributes first: the named fields below always win over a same-named one.
+    ...s.attributes,
     SkuId: s.skuId,
     SellerSku: s.sellerSku,
-    saleProp: s.saleProps,
-    ...s.attributes,
+    saleProp: s.saleProps && Object.keys(s.saleProps).length > 0 ? s.saleProps : undefined,
     quantity: s.quantity,
     price: s.price ? priceText(s.price, ctx.site) : undefined,
     special_price: s.specialPrice ? priceText(s.specialPrice, ctx.site) : undefined,
