@@ -19,6 +19,10 @@ const COOKWARE =
 const LIQUID =
   /물|우유|음료|주스|생수|커피|소주|맥주|와인|술|세럼|토너|스킨|로션|에센스|오일|샴푸|린스|워시|클렌징|앰플|원액|액상|시럽|소스|간장|식초|병|캔|용량|ml/gi;
 const LENGTH_WORDS = /두께|길이|지름|직경|폭|너비|굵기|높이|가로|세로|깊이|사이즈|크기|mm/gi;
+// Gold and silver are weighed in grams in every market (US jewellers too), never in avoirdupois oz.
+// 금 and 은 count only as words (금 한 돈, 은 1냥, 금반지), not inside 소금, 요금, 지금 or as a particle.
+const PRECIOUS =
+  /순금|순은|골드|gold|silver|실버|돌반지|\b(?:24|22|18|14|10)K\b|(?:^|[\s[(])[금은](?=[\s\d]|반지|목걸이|팔찌|귀걸이|열쇠|수저|두꺼비|바\b)/i;
 // 자 and 치 are also "characters" and idioms (20자 이내, 한 치 앞); accept them only in these trades.
 const JA_TRADES =
   /장롱|옷장|붙박이|원단|목재|나무|원목|합판|각재|병풍|책장|가구|자개|커튼|한복|이불|침구|광목|현수막/;
@@ -35,6 +39,12 @@ function lastBefore(re: RegExp, text: string, pos: number): number {
 }
 
 export type VolumeClass = 'appliance' | 'cookware' | 'general';
+
+/** What unit choice needs to know about the text (a TextContext, or defaults for bare values). */
+export interface UnitHints {
+  readonly volumeClass: VolumeClass;
+  readonly precious: boolean;
+}
 export type Gender = 'women' | 'men' | 'unisex';
 
 /** Lazily evaluated facts about one text. */
@@ -42,6 +52,7 @@ export class TextContext {
   private shoeCache: boolean | undefined;
   private genderCache: Gender | undefined;
   private volumeCache: VolumeClass | undefined;
+  private preciousCache: boolean | undefined;
 
   constructor(readonly text: string) {}
 
@@ -85,6 +96,10 @@ export class TextContext {
       : COOKWARE.test(this.text)
         ? 'cookware'
         : 'general');
+  }
+
+  get precious(): boolean {
+    return (this.preciousCache ??= PRECIOUS.test(this.text));
   }
 
   acceptsJa(): boolean {

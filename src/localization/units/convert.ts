@@ -2,7 +2,7 @@
 // Precision: a converted value keeps 3 significant figures (the FTC's rule for net quantity,
 // 16 CFR 500.19(b)), whole numbers from 1,000 up; a value that is only reformatted keeps what the
 // seller wrote. Temperatures keep the decimals the seller wrote (25℃ → 77°F, 36.5℃ → 97.7°F).
-import type { VolumeClass } from './context.ts';
+import type { UnitHints } from './context.ts';
 import type { LocaleProfile } from './profiles.ts';
 import { unitDef } from './unit-table.ts';
 
@@ -81,10 +81,12 @@ function metricUnit(unit: string, maxBase: number): string {
   }
 }
 
-function usUnit(unit: string, maxBase: number, volumeClass: VolumeClass): string {
+function usUnit(unit: string, maxBase: number, traditional: boolean, hints: UnitHints): string {
   if (NON_METRIC.has(unit) || unit === 'inch' || unit === 'milligram') return unit;
+  const volumeClass = hints.volumeClass;
   switch (unitDef(unit).dimension) {
     case 'mass':
+      if (hints.precious) return traditional ? 'gram' : unit;
       return maxBase < LB_G ? 'ounce' : 'pound';
     case 'volume':
       if (volumeClass === 'appliance' && maxBase >= 20000) return 'cubic-foot';
@@ -115,10 +117,10 @@ export function chooseUnit(
   max: number,
   traditional: boolean,
   profile: LocaleProfile,
-  volumeClass: VolumeClass,
+  hints: UnitHints,
 ): string {
   const maxBase = Math.abs(toBase(max, unit));
-  if (profile.system === 'us') return usUnit(unit, maxBase, volumeClass);
+  if (profile.system === 'us') return usUnit(unit, maxBase, traditional, hints);
   if (unit === 'inch') return unit; // screens, wheels, waists: sold in inches everywhere
   if (NON_METRIC.has(unit) || traditional) return metricUnit(unit, maxBase);
   return unit;

@@ -28,6 +28,8 @@ export type {
 export type { LocaleProfile, MeasurementSystem, ShoeSystem, ApparelSystem } from './profiles.ts';
 export type { Converted } from './convert.ts';
 
+const PLAIN = { volumeClass: 'general', precious: false } as const;
+
 /** The 16 locales the engine is built and tested for. */
 export const UNIT_LOCALES: readonly string[] = TARGET_LOCALES;
 
@@ -73,7 +75,7 @@ export function convertQuantity(
   valueMax?: number,
 ): Converted & { text: string } {
   const profile = profileFor(locale);
-  const to = chooseUnit(unit, valueMax ?? value, false, profile, 'general');
+  const to = chooseUnit(unit, valueMax ?? value, false, profile, PLAIN);
   const c = convertTo(value, valueMax, unit, to);
   const f = unitFormatter(profile.locale, to);
   return { ...c, text: c.valueMax === undefined ? f.format(c.value) : f.formatRange(c.value, c.valueMax) };

@@ -77,7 +77,7 @@ function measureTarget(q: Quantity, job: Job): Target {
     const t = shoeTarget(q.value, q.valueMax, profile, ctx.gender);
     return { ...t, text: `${t.text} (${rangeText(profile.locale, 'millimeter', q.value, q.valueMax)})` };
   }
-  const unit = chooseUnit(q.unit, q.valueMax ?? q.value, !!q.source, profile, ctx.volumeClass);
+  const unit = chooseUnit(q.unit, q.valueMax ?? q.value, !!q.source, profile, ctx);
   const c = convertTo(q.value, q.valueMax, q.unit, unit, !!q.source);
   let text = rangeText(profile.locale, unit, c.value, c.valueMax);
   if (q.label === 'waist' && unit === 'inch' && profile.system === 'metric') {
@@ -97,7 +97,7 @@ function localizeGroup(sides: Quantity[], job: Job): { items: LocalizedQuantity[
   for (const side of sides) {
     if (side.value * unitDef(side.unit).toBase > longest.value * unitDef(longest.unit).toBase) longest = side;
   }
-  const unit = chooseUnit(longest.unit, longest.value, !!longest.source, profile, ctx.volumeClass);
+  const unit = chooseUnit(longest.unit, longest.value, !!longest.source, profile, ctx);
   const f = unitFormatter(profile.locale, unit);
   const items = sides.map((side) => {
     const c = convertTo(side.value, undefined, side.unit, unit, !!side.source);
