@@ -289,14 +289,12 @@ test('full flow through the client against the sandbox: AliExpress', { skip }, a
       },
     ]);
     const rts = await a.readyToShip(
-      packed
-        .slice(0, 1)
-        .map((p) => ({
-          packageId: p.packageId ?? orderId,
-          orderId,
-          trackingNumber: p.trackingNumber,
-          shipmentProvider: p.shipmentProvider,
-        })),
+      packed.slice(0, 1).map((p) => ({
+        packageId: p.packageId ?? orderId,
+        orderId,
+        trackingNumber: p.trackingNumber,
+        shipmentProvider: p.shipmentProvider,
+      })),
     );
     assert.deepEqual(rts, [{ packageId: orderId, ok: true }]);
   });
