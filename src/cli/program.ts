@@ -6,6 +6,7 @@ import { register as registerCatalog } from './catalog-commands.ts';
 import { register as registerServer } from './server-commands.ts';
 import { register as registerUnits } from './units-commands.ts';
 import { register as registerMarketplace } from './marketplace-commands.ts';
+import { register as registerSample } from './sample-commands.ts';
 import { register as registerPrice } from './price-commands.ts';
 
 /** A capability's commands: each file in this folder exports one `register`. */
@@ -18,6 +19,7 @@ const REGISTRATIONS: CommandRegistration[] = [
   registerServer,
   registerUnits,
   registerMarketplace,
+  registerSample,
   registerPrice,
 ];
 

@@ -27,7 +27,7 @@ export const UNISEX_SIZES: AxisSpec = {
 export const MEN_KS_SIZES: AxisSpec = {
   name: '사이즈',
   values: ['90', '95', '100', '105', '110', '115'],
-  count: [3, 5],
+  count: [3, 4],
   ordered: true,
   extra: { mode: 'tail', step: [2000, 5000], tailCount: 1 },
 };
@@ -51,7 +51,7 @@ export const WOMEN_LETTER_SIZES: AxisSpec = {
 export const WAIST_INCH_SIZES: AxisSpec = {
   name: '사이즈',
   values: ['25', '26', '27', '28', '29', '30', '31', '32', '34', '36'],
-  count: [4, 6],
+  count: [4, 5],
   ordered: true,
   extra: { mode: 'tail', step: [1000, 2000], tailCount: 2 },
 };

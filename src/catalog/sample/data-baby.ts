@@ -118,7 +118,8 @@ export const BABY: readonly ProductTemplate[] = [
     lines: ['오가닉 코튼', '수면', '순면', '기모'],
     features: ['상하복', '사계절', '출산 선물'],
     optionPlans: [
-      [[flat('디자인', ['곰돌이', '공룡', '토끼', '스트라이프', '별', '구름'], 2, 3), KIDS_SIZES], 1],
+      [[flat('디자인', ['곰돌이', '공룡', '토끼', '스트라이프', '별', '구름'], 2, 2), KIDS_SIZES], 0.4],
+      [[KIDS_SIZES], 0.6],
     ],
     price: [12900, 29800],
     weightG: [150, 350],

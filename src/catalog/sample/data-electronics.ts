@@ -48,8 +48,8 @@ export const ELECTRONICS: readonly ProductTemplate[] = [
     lines: ['투명', '카드수납', '맥세이프', '젤리'],
     features: ['카메라 보호', '충격방지', '슬림'],
     optionPlans: [
-      [[flat('기종', PHONES, 3, 6)], 0.6],
-      [[flat('기종', PHONES, 2, 3), colors(2, 3, ['클리어', '블랙', '네이비', '라벤더'])], 0.4],
+      [[flat('기종', PHONES, 2, 5)], 0.7],
+      [[flat('기종', PHONES, 2, 3), colors(2, 2, ['클리어', '블랙', '네이비', '라벤더'])], 0.3],
     ],
     price: [7900, 29000],
     weightG: [40, 90],

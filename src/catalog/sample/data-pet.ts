@@ -132,8 +132,8 @@ export const PET: readonly ProductTemplate[] = [
     lines: ['조끼형', '쿠션', '반사띠'],
     features: ['소형견', '중형견', '산책'],
     optionPlans: [
-      [[colors(2, 3, ['레드', '네이비', '핑크', '옐로우', '블랙', '민트']), HARNESS_SIZES], 0.5],
-      [[HARNESS_SIZES], 0.5],
+      [[colors(2, 3, ['레드', '네이비', '핑크', '옐로우', '블랙', '민트']), HARNESS_SIZES], 0.3],
+      [[HARNESS_SIZES], 0.7],
     ],
     price: [9900, 29000],
     weightG: [80, 250],

@@ -32,7 +32,7 @@ function shoeAttributes(uppers: readonly string[]) {
 const SHOE_PLANS = [
   [[shoeSizes(230, 250, '', [4, 5], '여성')], 0.3],
   [[shoeSizes(250, 280, 'mm', [5, 7], '남성')], 0.3],
-  [[shoeSizes(230, 280, '', [6, 11], '남녀공용')], 0.2],
+  [[shoeSizes(230, 280, '', [5, 8], '남녀공용')], 0.2],
   [
     [
       colors(2, 2, ['블랙', '화이트', '그레이', '베이지', '네이비']),

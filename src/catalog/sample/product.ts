@@ -7,6 +7,7 @@ import type { Rng } from './prng.ts';
 import type { SampleSeller } from './sellers.ts';
 import { buildTitle } from './title.ts';
 import type { ProductTemplate, SampleCategory } from './template.ts';
+import { SAMPLE_ATTRIBUTE_NAMES } from './template.ts';
 
 /** Fake CDN host: image URLs are never fetched. */
 export const SAMPLE_IMAGE_HOST = 'https://image.sample-kbridge.kr';
@@ -100,6 +101,15 @@ export function buildProduct(
   for (const axis of axes)
     if (axis.spec.name === '색상' || axis.spec.name === '사이즈')
       attributes[axis.spec.name] = axis.values.join(', ');
+  // Column order of the canonical CSV, so a record read back from CSV lists its attributes alike.
+  const orderedAttributes: Record<string, string> = {};
+  for (const name of SAMPLE_ATTRIBUTE_NAMES) {
+    const value = attributes[name];
+    if (value !== undefined) orderedAttributes[name] = value;
+  }
+  const unlisted = Object.keys(attributes).filter((name) => !(name in orderedAttributes));
+  if (unlisted.length > 0)
+    throw new Error(`template ${template.path}: attributes ${unlisted.join(', ')} not listed`);
 
   const title = buildTitle(rng, {
     template,
@@ -128,7 +138,7 @@ export function buildProduct(
     ...(manufacturer ? [['제조사', manufacturer] as [string, string]] : []),
     // Food lists 원산지 per ingredient and goods list 제조국 among the attributes; no second row then.
     ...(attributes['원산지'] || attributes['제조국'] ? [] : [['원산지', origin] as [string, string]]),
-    ...Object.entries(attributes),
+    ...Object.entries(orderedAttributes),
   ];
   const descriptionHtml = renderDescription({
     detailImages,
@@ -151,7 +161,7 @@ export function buildProduct(
     weightG: Math.max(10, weightG),
     dimensionsCm: { length: l ?? 1, width: w ?? 1, height: h ?? 1 },
     ...(hsCode ? { hsCode } : {}),
-    attributes,
+    attributes: orderedAttributes,
     options: optionTable(axes),
     variants,
   };
