@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/shared/index.ts';
-import { deriveCategoryId, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import { deriveCategoryId, sandboxSites, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
 import { expectedPushSignature, lazop, productPayload, pushReceiver, sku, type Json } from './helpers.ts';
 
 const TENTS = 7665; // Sports & Outdoors > Camping & Hiking > Tents (leaf) in the real PH tree
@@ -41,7 +41,10 @@ describe('sandbox catalog: categories, attributes, listing rules, QC', () => {
     assert.equal(sg.json.data.length, 42);
     assert.equal(sg.json.data[0].name, 'Sports & Outdoors');
     assert.notEqual(sg.json.data[0].category_id, outdoors.category_id);
-    const sgTents = deriveCategoryId(TENTS, { index: 1 } as never);
+    const sgTents = deriveCategoryId(
+      TENTS,
+      sandboxSites().find((s) => s.key === 'lazada-sg')!,
+    );
     const attrs = await lazop(
       sb,
       'lazada/sg',

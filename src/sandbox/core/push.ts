@@ -116,7 +116,7 @@ export class PushDispatcher {
   }
 
   #hasDue(): boolean {
-    const top = this.#due.values()[0];
+    const top = this.#due.peek();
     return top !== undefined && top.at <= this.now();
   }
 
