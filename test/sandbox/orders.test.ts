@@ -77,8 +77,8 @@ describe('sandbox orders: simulated buyers, item lifecycle, fulfillment, cancels
       list.map((i) => i.status),
       ['pending', 'pending'],
     );
-    assert.equal(list[0].sku, 'ORD-1');
-    assert.equal(list[0].currency, 'PHP');
+    assert.equal(list[0]!.sku, 'ORD-1');
+    assert.equal(list[0]!.currency, 'PHP');
     const got = (await call('/order/get', { order_id: String(o.order_id) }, 'GET')).data;
     assert.equal(got.payment_method, 'COD');
     assert.deepEqual(got.statuses, ['pending']);
@@ -99,9 +99,9 @@ describe('sandbox orders: simulated buyers, item lifecycle, fulfillment, cancels
 
   it('moves online-payment orders from unpaid to pending after the payment delay', async () => {
     const o = order([{ sellerSku: 'ORD-2' }], 'GCASH');
-    assert.equal((await items(o.order_id))[0].status, 'unpaid');
+    assert.equal((await items(o.order_id))[0]!.status, 'unpaid');
     sb.admin.advanceTime(60_000);
-    assert.equal((await items(o.order_id))[0].status, 'pending');
+    assert.equal((await items(o.order_id))[0]!.status, 'pending');
   });
 
   it('places orders at the configured rate as sandbox time passes', async () => {
@@ -240,7 +240,7 @@ describe('sandbox orders: simulated buyers, item lifecycle, fulfillment, cancels
       rePackReq: JSON.stringify({ packages: [{ package_id: packageId }] }),
     });
     assert.equal(re.result.data.packages[0].item_err_code, '0');
-    assert.equal((await items(o.order_id))[0].status, 'repacked');
+    assert.equal((await items(o.order_id))[0]!.status, 'repacked');
     const packed = await call('/order/fulfill/pack', { packReq: packReq(o.order_id, ids) });
     assert.equal(packed.result.data.pack_order_list[0].order_item_list[0].item_err_code, '0');
   });
