@@ -214,6 +214,23 @@ describe('customs inside quotes', () => {
     const high = quote(ctx, 'lazada-sg', { ...item, priceKrw: 500000 });
     assert.ok(high.ok && high.value.customs.band === 'customs.sg.2024-01-01.1');
   });
+  it('PH: just over PHP 10,000 FOB, the price stays at the top of the duty-free band when the floor allows', () => {
+    const r = quote(ctx, 'lazada-ph', { ...item, weightG: 500, priceKrw: 200000 });
+    assert.ok(r.ok);
+    assert.equal(r.value.customs.band, 'customs.ph.2016-10-25.0');
+    assert.ok(r.value.customs.customsValue.minor <= 1_000_000);
+    assert.ok(r.value.margin.pct >= 3 && r.value.margin.pct < 8);
+    assert.ok(r.value.rules.some((x) => x.code === 'threshold.customs.ph.2016-10-25.0'));
+    const far = quote(ctx, 'lazada-ph', { ...item, weightG: 500, priceKrw: 230000 });
+    assert.ok(far.ok && far.value.customs.band === 'customs.ph.2016-10-25.1' && far.value.margin.pct >= 7.5);
+    const strict = quote(
+      ctx,
+      'lazada-ph',
+      { ...item, weightG: 500, priceKrw: 200000 },
+      { minMarginPct: 7.9 },
+    );
+    assert.ok(strict.ok && strict.value.customs.band === 'customs.ph.2016-10-25.1');
+  });
   it('a site that does not price DDP leaves import duties to the buyer and says how much', () => {
     const inputs = cloneInputs(loadPricingData());
     inputs.sites.find((s) => s.code === 'lazada-vn')!.ddp = false;

@@ -84,6 +84,13 @@ export function solveConsistent(inp: Inputs, m: number): { price: number; terms:
   return best;
 }
 
+/** The exact price at which the customs value equals `customsValueMinor` under a band's terms. */
+export function priceAtCustomsValue(inp: Inputs, terms: Terms, customsValueMinor: number): number {
+  const value = customsValueMinor + (terms.fob ? inp.shipping : 0);
+  const net = value + terms.d * customsValueMinor + terms.flat;
+  return (1 + terms.t) * net;
+}
+
 /** Integer amounts of every component at an integer price. They add up to `price` by construction. */
 export interface Breakdown {
   readonly price: number;

@@ -4,12 +4,13 @@ import { inPrice } from './customs.ts';
 import {
   decomposeConsistent,
   meetsFloor,
+  priceAtCustomsValue,
   solveConsistent,
   termsFor,
   type Breakdown,
   type Inputs,
 } from './quote-math.ts';
-import { ceilNice, nextNice, roundNice } from './rounding.ts';
+import { ceilNice, floorNice, nextNice, roundNice } from './rounding.ts';
 import { chargeableWeight, serviceRestriction, type ChargeableWeight } from './shipping.ts';
 import type { BuyerPays, MarginSummary, PriceableItem, Quote, QuoteFailure, RuleRef } from './types.ts';
 import { buildComponents } from './waterfall.ts';
@@ -97,6 +98,7 @@ export function quote(
 
   let b: Breakdown | undefined;
   let unrounded: number;
+  let thresholdRule: RuleRef | undefined;
   if (options.priceMinor !== undefined) {
     unrounded = options.priceMinor;
     const guess = solveConsistent(inp, floor / 100)?.terms ?? termsFor(inp, site.customs.bands[0]!);
@@ -157,6 +159,13 @@ export function quote(
             `no price ending allowed by ${site.rounding.name} keeps the ${floor}% margin floor`,
             { floorPct: floor },
           );
+    }
+    // Just over a low-value threshold? The top of the band below may be cheaper for the buyer
+    // and still keep the margin floor (e.g. PH: no duty or VAT up to PHP 10,000 FOB).
+    const under = underThreshold(inp, site, b, floor);
+    if (under) {
+      b = under.breakdown;
+      thresholdRule = under.rule;
     }
   }
 
@@ -229,6 +238,7 @@ export function quote(
     customsRule,
     site.rules.rounding,
     site.rules.margin,
+    ...(thresholdRule ? [thresholdRule] : []),
   ];
   return ok({
     status: 'ok',
@@ -316,6 +326,34 @@ function pickShipping(
   if (only && reasons.length === 0 && !best)
     reasons.push({ service: only, reason: `service ${only} is not offered on ${site.code}` });
   return best ?? { reasons };
+}
+
+/** The highest allowed price whose customs value stays in the band below, if it keeps the floor. */
+function underThreshold(
+  inp: Inputs,
+  site: CompiledSite,
+  b: Breakdown,
+  floor: number,
+): { breakdown: Breakdown; rule: RuleRef } | undefined {
+  const lower = site.customs.bands[b.terms.band.index - 1];
+  if (!lower) return undefined;
+  const terms = termsFor(inp, lower);
+  let c = floorNice(site.rounding, priceAtCustomsValue(inp, terms, lower.upToMinor));
+  for (let i = 0; i < 3 && c !== undefined && c >= site.minPriceMinor && c < b.price; i++) {
+    const d = decomposeConsistent(inp, terms, c);
+    if (d && d.terms.band === lower) {
+      if (!meetsFloor(d, floor)) return undefined;
+      return {
+        breakdown: d,
+        rule: {
+          code: `threshold.${lower.rule.code}`,
+          text: `priced at the top of the lower customs band (customs value kept at or under its threshold, margin between floor and target) instead of ${b.price} in the band above`,
+        },
+      };
+    }
+    c = floorNice(site.rounding, c - 1);
+  }
+  return undefined;
 }
 
 /** The lowest allowed price that keeps the floor, for failure details. */
