@@ -8,6 +8,7 @@ import { register as registerUnits } from './units-commands.ts';
 import { register as registerMarketplace } from './marketplace-commands.ts';
 import { register as registerSample } from './sample-commands.ts';
 import { register as registerPrice } from './price-commands.ts';
+import { register as registerSandbox } from './sandbox-commands.ts';
 
 /** A capability's commands: each file in this folder exports one `register`. */
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
@@ -21,6 +22,7 @@ const REGISTRATIONS: CommandRegistration[] = [
   registerMarketplace,
   registerSample,
   registerPrice,
+  registerSandbox,
 ];
 
 /** Builds the `kbridge` program with every capability's commands. */
