@@ -20,8 +20,12 @@ export function register(program: Command, ctx: CliContext): void {
     .description('run the HTTP API (and console) until stopped')
     .option('--host <host>', 'address to listen on (default KBRIDGE_HOST)')
     .option('--port <port>', 'port to listen on (default KBRIDGE_PORT)')
-    .action(async (opts: { host?: string; port?: string }) => {
+    .option('--no-worker', 'run no job workers here (PostgreSQL deployments run `kbridge worker` processes)')
+    .action(async (opts: { host?: string; port?: string; worker: boolean }) => {
       const app = await ctx.app();
+      // Embedded mode is one process: the API and the workers share the PGlite store.
+      const queue = await startQueue(app, ALL_JOBS);
+      if (opts.worker) await queue.work();
       const server = await startApiServer(app, {
         host: opts.host ?? ctx.config.host,
         port: opts.port ? Number(opts.port) : ctx.config.port,
@@ -29,6 +33,20 @@ export function register(program: Command, ctx: CliContext): void {
       process.stdout.write(`kbridge API on ${server.url} (OpenAPI at ${server.url}/openapi.json)\n`);
       await untilSignal();
       await server.close();
+      await queue.stop();
+    });
+
+  program
+    .command('worker')
+    .description('run job workers until stopped (start as many as the load needs, on one PostgreSQL)')
+    .option('--concurrency <n>', 'jobs at a time in this process (default KBRIDGE_WORKER_CONCURRENCY)')
+    .action(async (opts: { concurrency?: string }) => {
+      const app = await ctx.app();
+      const queue = await startQueue(app, ALL_JOBS);
+      await queue.work({ concurrency: opts.concurrency ? Number(opts.concurrency) : undefined });
+      process.stdout.write(`kbridge worker: ${ALL_JOBS.length} job types on ${app.store.engine}\n`);
+      await untilSignal();
+      await queue.stop();
     });
 
   const keys = program
