@@ -126,6 +126,14 @@ export function chooseUnit(
   return unit;
 }
 
+// A top-level function, not a closure: under tsx every named closure costs a defineProperty.
+function convertOne(v: number, from: string, to: string): number {
+  const converted = fromBase(toBase(v, from), to);
+  const temperature = from === 'celsius' || from === 'fahrenheit';
+  const r = temperature ? roundDecimals(converted, decimalsOf(v)) : roundSig(converted);
+  return r === 0 ? 0 : r; // no "-0°F"
+}
+
 /**
  * Converts `value` (and `valueMax`) from `from` to `to` with the precision rules above.
  * `computed`: the value is itself a conversion (a traditional unit), so it is rounded even when
@@ -146,13 +154,7 @@ export function convertTo(
   if (from === to) {
     return valueMax === undefined ? { value, unit: to } : { value, valueMax, unit: to };
   }
-  const temperature = from === 'celsius' || from === 'fahrenheit';
-  const round = (v: number): number => {
-    const converted = fromBase(toBase(v, from), to);
-    const r = temperature ? roundDecimals(converted, decimalsOf(v)) : roundSig(converted);
-    return r === 0 ? 0 : r; // no "-0°F"
-  };
-  const out: Converted = { value: round(value), unit: to };
-  if (valueMax !== undefined) out.valueMax = round(valueMax);
+  const out: Converted = { value: convertOne(value, from, to), unit: to };
+  if (valueMax !== undefined) out.valueMax = convertOne(valueMax, from, to);
   return out;
 }

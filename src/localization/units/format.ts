@@ -145,13 +145,14 @@ export class UnitFormatter {
   }
 }
 
-const formatters = new Map<string, UnitFormatter>();
+const formatters = new Map<string, Map<string, UnitFormatter>>();
 
 /** The cached formatter for `unit` in `locale`. */
 export function unitFormatter(locale: string, unit: string): UnitFormatter {
-  const key = `${locale}\u0000${unit}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new UnitFormatter(locale, unit)));
+  let byUnit = formatters.get(locale);
+  if (!byUnit) formatters.set(locale, (byUnit = new Map()));
+  let f = byUnit.get(unit);
+  if (!f) byUnit.set(unit, (f = new UnitFormatter(locale, unit)));
   return f;
 }
 
@@ -169,7 +170,7 @@ export function formatCurrency(locale: string, currency: string, amount: number)
   return f.rtl && !RTL_CHARS.test(text) ? `${LRI}${text}${PDI}` : text;
 }
 
-/** Keeps Latin text (`UK 4–10`) in a left-to-right isolate when the locale is right to left. */
-export function isolateLatin(locale: string, text: string): string {
-  return isRtl(locale) ? `${LRI}${text}${PDI}` : text;
+/** Keeps Latin text (`UK 4–10`) in a left-to-right isolate when the text is right to left. */
+export function isolateLatin(rtl: boolean, text: string): string {
+  return rtl ? `${LRI}${text}${PDI}` : text;
 }

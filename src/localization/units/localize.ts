@@ -41,33 +41,29 @@ function originalText(q: Quantity, locale: string): string {
   return rangeText(locale, q.unit, q.value, q.valueMax);
 }
 
+function krwText(locale: string, value: number, valueMax: number | undefined): string {
+  const lo = formatCurrency(locale, 'KRW', value);
+  return valueMax === undefined ? lo : `${lo}–${formatCurrency(locale, 'KRW', valueMax)}`;
+}
+
 function moneyTarget(q: Quantity, job: Job): { target: Target; flags?: string[] } {
   const { locale } = job.profile;
   const fx = job.options.fx;
-  const krw = (v: number): string => formatCurrency(locale, 'KRW', v);
   if (!fx) {
-    const text = q.valueMax === undefined ? krw(q.value) : `${krw(q.value)}–${krw(q.valueMax)}`;
-    const target: Target = { value: q.value, unit: 'KRW', text };
+    const target: Target = { value: q.value, unit: 'KRW', text: krwText(locale, q.value, q.valueMax) };
     if (q.valueMax !== undefined) target.valueMax = q.valueMax;
     return { target, flags: ['needs-fx'] };
   }
   const scale = 10 ** currency(fx.currency).minorUnits;
   const minor = Math.round(q.value * fx.rate * scale);
   const value = minor / scale;
-  const fmt = (v: number): string => formatCurrency(locale, fx.currency, v);
-  const target: Target = {
-    value,
-    unit: fx.currency,
-    text: fmt(value),
-    money: { currency: fx.currency, minor },
-  };
+  const text = formatCurrency(locale, fx.currency, value);
+  const target: Target = { value, unit: fx.currency, text, money: { currency: fx.currency, minor } };
   if (q.valueMax !== undefined) {
     target.valueMax = Math.round(q.valueMax * fx.rate * scale) / scale;
-    target.text = `${fmt(value)}–${fmt(target.valueMax)}`;
+    target.text = `${text}–${formatCurrency(locale, fx.currency, target.valueMax)}`;
   }
-  if (job.options.keepOriginal) {
-    target.text += ` (${q.valueMax === undefined ? krw(q.value) : `${krw(q.value)}–${krw(q.valueMax)}`})`;
-  }
+  if (job.options.keepOriginal) target.text += ` (${krwText(locale, q.value, q.valueMax)})`;
   return { target };
 }
 

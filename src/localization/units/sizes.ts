@@ -72,6 +72,26 @@ function span(locale: string, lo: number, hi: number | undefined): string {
   return hi === undefined || hi === lo ? nf.format(lo) : `${nf.format(lo)}–${nf.format(hi)}`;
 }
 
+interface Piece {
+  unit: string;
+  text: string;
+  lo: number;
+  hi?: number;
+}
+
+function piece(
+  profile: LocaleProfile,
+  unit: string,
+  prefix: string,
+  key: keyof ShoeRow,
+  lo: ShoeRow,
+  hi: ShoeRow | undefined,
+): Piece {
+  const p: Piece = { unit, text: `${prefix}${span(profile.locale, lo[key], hi?.[key])}`, lo: lo[key] };
+  if (hi) p.hi = hi[key];
+  return p;
+}
+
 /** `US M 5–10 / W 6–11`, `EU 36.5–44`, `UK 4–10 / EU 36.5–44`, for one market and gender. */
 export function shoeTarget(
   mm: number,
@@ -81,25 +101,19 @@ export function shoeTarget(
 ): ShoeTarget {
   const lo = shoeSize(mm);
   const hi = mmMax === undefined ? undefined : shoeSize(mmMax);
-  const pieces: { unit: string; text: string; lo: number; hi?: number }[] = [];
-  const add = (unit: string, prefix: string, key: keyof ShoeRow): void => {
-    const piece: { unit: string; text: string; lo: number; hi?: number } = {
-      unit,
-      text: `${prefix}${span(profile.locale, lo[key], hi?.[key])}`,
-      lo: lo[key],
-    };
-    if (hi) piece.hi = hi[key];
-    pieces.push(piece);
-  };
+  const pieces: Piece[] = [];
   for (const system of profile.shoe as ShoeSystem[]) {
     if (system === 'US') {
-      if (gender !== 'women') add('shoe-us-men', 'US M ', 'usMen');
-      if (gender !== 'men') add('shoe-us-women', gender === 'women' ? 'US W ' : 'W ', 'usWomen');
-    } else if (system === 'UK') add('shoe-uk', 'UK ', 'uk');
-    else add('shoe-eu', 'EU ', 'eu');
+      if (gender !== 'women') pieces.push(piece(profile, 'shoe-us-men', 'US M ', 'usMen', lo, hi));
+      if (gender !== 'men') {
+        const prefix = gender === 'women' ? 'US W ' : 'W ';
+        pieces.push(piece(profile, 'shoe-us-women', prefix, 'usWomen', lo, hi));
+      }
+    } else if (system === 'UK') pieces.push(piece(profile, 'shoe-uk', 'UK ', 'uk', lo, hi));
+    else pieces.push(piece(profile, 'shoe-eu', 'EU ', 'eu', lo, hi));
   }
   const first = pieces[0] ?? { unit: 'shoe-eu', text: '', lo: lo.eu };
-  const text = isolateLatin(profile.locale, pieces.map((p) => p.text).join(' / '));
+  const text = isolateLatin(profile.rtl, pieces.map((p) => p.text).join(' / '));
   const target: ShoeTarget = { value: first.lo, unit: first.unit, text };
   if (first.hi !== undefined) target.valueMax = first.hi;
   return target;
@@ -158,7 +172,7 @@ export function apparelTarget(
   }
   return {
     system: out.system,
-    text: isolateLatin(profile.locale, `${localDigits(profile.locale, out.label)} (${kr})`),
+    text: isolateLatin(profile.rtl, `${localDigits(profile.locale, out.label)} (${kr})`),
   };
 }
 
