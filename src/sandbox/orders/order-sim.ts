@@ -128,6 +128,16 @@ export function placeOrder(
       });
     }
     rt.store.touch('product', siteKey, line.product.itemId);
+    if (sellable(line.sku) < 5) {
+      rt.notify(siteKey, line.product.sellerId, 6, {
+        seller_sku: line.sku.sellerSku,
+        sku_id: line.sku.skuId,
+        real_quantity: line.sku.quantity,
+        withhold_quantity: 0,
+        occupy_quantity: line.sku.occupied,
+        warehouse: 'dropshipping',
+      });
+    }
   }
   data.liveCache = undefined;
   const order: OrderRecord = {
