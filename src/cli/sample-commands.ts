@@ -4,16 +4,15 @@ import { extname } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-// The catalog door (src/catalog/index.ts) re-exports these; the sub-doors keep this file independent of it.
 import {
+  createSampleCatalog,
   writeCanonicalCsv,
   writeCanonicalXlsx,
   writeCatalogJson,
   writeCatalogNdjson,
+  type ProductRecord,
   type WriteSummary,
-} from '../catalog/export/index.ts';
-import type { ProductRecord } from '../catalog/catalog-record.ts';
-import { createSampleCatalog } from '../catalog/sample/index.ts';
+} from '../catalog/index.ts';
 import { AppError } from '../shared/index.ts';
 import type { CliContext } from './context.ts';
 import { emit } from './output.ts';
