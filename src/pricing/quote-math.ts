@@ -157,6 +157,18 @@ export function decomposeConsistent(inp: Inputs, guess: Terms, price: number): B
   return bandFor(inp.customs, b.customsValue) === bandA ? b : undefined;
 }
 
+/**
+ * Decomposes a given price (checked prices, special prices): the self-consistent band when there
+ * is one, else (a price in the gap a threshold's taxes open) the higher band — taxes treated as due.
+ */
+export function decomposeAt(inp: Inputs, guess: Terms, price: number): Breakdown {
+  const consistent = decomposeConsistent(inp, guess, price);
+  if (consistent) return consistent;
+  const a = decompose(inp, guess, price);
+  const other = bandFor(inp.customs, a.customsValue);
+  return other.index > guess.band.index ? decompose(inp, termsFor(inp, other), price) : a;
+}
+
 /** Margin share of the net price meets the floor (exact integer-safe comparison). */
 export function meetsFloor(b: Breakdown, floorPct: number): boolean {
   return b.margin * 100 >= floorPct * b.net - 1e-6;

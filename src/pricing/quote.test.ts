@@ -148,6 +148,24 @@ describe('modes', () => {
         assert.ok(r.value.margin.pct >= 6 && r.value.price.minor >= r.value.rounding.unrounded.minor, site);
     }
   });
+  it('checked prices across every low-value threshold still add up exactly (no regime gap)', () => {
+    for (const site of ['lazada-ph', 'lazada-sg', 'lazada-my', 'lazada-id', 'daraz-pk', 'miravia-es']) {
+      const s = ctx.sites.get(site)!;
+      const edge = s.customs.bands[0]!.upToMinor;
+      for (let p = Math.round(edge * 0.8); p <= edge * 1.6; p += Math.max(1, Math.round(edge / 400))) {
+        const r = quote(ctx, site, serum, { priceMinor: p, minMarginPct: -Infinity });
+        assert.ok(r.ok, `${site} at ${p}`);
+        assert.equal(
+          r.value.components.reduce((a, c) => a + c.local.minor, 0),
+          p,
+        );
+        assert.equal(
+          r.value.components.reduce((a, c) => a + c.krw.minor, 0),
+          r.value.priceKrw.minor,
+        );
+      }
+    }
+  });
   it('a fixed price is checked, not changed', () => {
     const r = quote(ctx, 'lazada-th', serum, { priceMinor: 119900 });
     assert.ok(r.ok && r.value.mode === 'fixed' && r.value.price.minor === 119900);

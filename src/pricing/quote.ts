@@ -1,6 +1,7 @@
 import { AppError, err, ok, type Result } from '../shared/index.ts';
 import type { PricingContext } from './context.ts';
 import {
+  decomposeAt,
   decomposeConsistent,
   meetsFloor,
   solveConsistent,
@@ -108,10 +109,7 @@ export function quote(
   if (options.priceMinor !== undefined) {
     unrounded = options.priceMinor;
     const guess = solveConsistent(inp, floor / 100)?.terms ?? termsFor(inp, site.customs.bands[0]!);
-    b =
-      decomposeConsistent(inp, guess, options.priceMinor) ??
-      decomposeConsistent(inp, termsFor(inp, site.customs.bands[0]!), options.priceMinor);
-    if (!b) throw new AppError('internal', `no consistent customs band at ${options.priceMinor}`);
+    b = decomposeAt(inp, guess, options.priceMinor);
     if (b.price < site.minPriceMinor)
       return fail('min-price', `price under the ${site.code} floor`, {
         price: b.price,
@@ -207,14 +205,12 @@ export function quote(
         },
       );
     }
-    const s =
-      decomposeConsistent(inp, b.terms, sp) ??
-      decomposeConsistent(inp, termsFor(inp, site.customs.bands[0]!), sp);
-    if (!s || !meetsFloor(s, floor)) {
+    const s = decomposeAt(inp, termsFor(inp, site.customs.bands[0]!), sp);
+    if (!meetsFloor(s, floor)) {
       return fail('min-margin', `margin at the special price is under the ${floor}% floor`, {
         listPriceMinor: b.price,
         specialPriceMinor: sp,
-        marginPct: s ? marginPct(s) : null,
+        marginPct: marginPct(s),
         floorPct: floor,
         lowestSpecialPriceMinor: lowestPrice(inp, site, floor),
       });
@@ -223,7 +219,12 @@ export function quote(
       site,
       s,
       { goods: '', commission: '', shipping: '' },
-      { goods: goodsRule, commission: commission.rule, shipping: ship.service.rule, customs: customsRule },
+      {
+        goods: goodsRule,
+        commission: commission.rule,
+        shipping: ship.service.rule,
+        customs: s.terms.band.rule,
+      },
     );
     special = {
       price: { currency: site.currency, minor: sp },
