@@ -184,7 +184,7 @@ export function simulate(
       const held = quote(shocked, code, item, {
         ...qo,
         priceMinor: before.value.price.minor,
-        minMarginPct: -100,
+        minMarginPct: Number.NEGATIVE_INFINITY,
       });
       if (held.ok) {
         a.pctC += held.value.margin.pct;
