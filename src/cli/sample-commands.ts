@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -51,6 +52,20 @@ function formatOf(opts: SampleOptions): SampleFormat {
   return format as SampleFormat;
 }
 
+/** Opens the output file first, so a bad path is a clear error before any work is done. */
+async function openOutput(file: string): Promise<Writable> {
+  const stream = createWriteStream(file);
+  try {
+    await once(stream, 'open');
+  } catch (e) {
+    throw new AppError('invalid_input', `cannot write ${file}: ${(e as Error).message}`, {
+      details: { file },
+      cause: e,
+    });
+  }
+  return stream;
+}
+
 /** Counts products as they pass, for the progress bar. */
 async function* counted(products: Iterable<ProductRecord>, tick: (n: number) => void) {
   let n = 0;
@@ -99,7 +114,7 @@ export function register(program: Command, _ctx: CliContext): void {
       bar?.start(products, 0);
       const records = counted(catalog.products(), (n) => bar?.update(n));
       const started = performance.now();
-      const out: Writable = toStdout ? process.stdout : createWriteStream(opts.out);
+      const out: Writable = toStdout ? process.stdout : await openOutput(opts.out);
       let summary: WriteSummary;
       try {
         summary =

@@ -7,7 +7,7 @@ import { CANONICAL_COLUMNS, formatOptionValuesCell } from '../catalog-record.ts'
 import { createSampleCatalog, SAMPLE_ATTRIBUTE_NAMES } from '../sample/index.ts';
 import { canonicalHeader } from './canonical-rows.ts';
 import { csvField, writeCanonicalCsv } from './csv-writer.ts';
-import { memorySink } from './test-sink.ts';
+import { failingSink, memorySink } from './test-sink.ts';
 
 const catalog = createSampleCatalog({ sellers: 5, products: 300, seed: 'csv' });
 const products = [...catalog.products()];
@@ -101,4 +101,9 @@ test('an attribute without an attr: column is an error, not silently dropped', a
   assert.ok(first);
   const odd = { ...first, attributes: { ...first.attributes, 전압: '220V' } };
   await assert.rejects(csvBytes([odd]), { code: 'invalid_input', message: /전압/ });
+});
+
+test('a failing output stream rejects the write instead of crashing', async () => {
+  const many = createSampleCatalog({ sellers: 2, products: 2000, seed: 'fail' }).products();
+  await assert.rejects(writeCanonicalCsv(many, failingSink(300_000)), /ENOSPC/);
 });

@@ -54,7 +54,11 @@ export function createTextSink(out: Writable, encoding: TextEncoding): TextSink 
   let size = 0;
   let bytes = 0;
   const encode = encoding === 'cp949' ? encodeCp949 : (text: string) => Buffer.from(text, 'utf8');
+  // A stream error (disk full, bad path) between our waits must fail the next write, not crash.
+  let failure: Error | undefined;
+  out.on('error', (e: Error) => (failure ??= e));
   const flush = async () => {
+    if (failure) throw failure;
     if (size === 0) return;
     const chunk = encode(buffered.join(''));
     buffered = [];
@@ -72,6 +76,7 @@ export function createTextSink(out: Writable, encoding: TextEncoding): TextSink 
       await flush();
       out.end();
       if (!out.writableFinished) await once(out, 'finish');
+      if (failure) throw failure;
     },
     get bytes() {
       return bytes;

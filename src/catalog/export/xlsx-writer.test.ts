@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { CANONICAL_COLUMNS } from '../catalog-record.ts';
 import { createSampleCatalog } from '../sample/index.ts';
 import { writeCanonicalXlsx } from './xlsx-writer.ts';
-import { memorySink } from './test-sink.ts';
+import { failingSink, memorySink } from './test-sink.ts';
 
 async function xlsxBytes(seed: string): Promise<Buffer> {
   const sink = memorySink();
@@ -51,4 +51,9 @@ test('same seed gives byte-identical XLSX; another seed differs', async () => {
   const b = await xlsxBytes('same');
   assert.ok(a.equals(b));
   assert.ok(!a.equals(await xlsxBytes('different')));
+});
+
+test('a failing output stream rejects the XLSX write', async () => {
+  const many = createSampleCatalog({ sellers: 2, products: 3000, seed: 'fail' }).products();
+  await assert.rejects(writeCanonicalXlsx(many, failingSink(50_000)), /ENOSPC/);
 });

@@ -57,10 +57,16 @@ export async function writeCanonicalXlsx(
   options: XlsxWriteOptions = {},
 ): Promise<WriteSummary> {
   const columns = options.attributeColumns ?? DEFAULT_ATTRIBUTE_COLUMNS;
+  let failure: Error | undefined;
   const finished = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
-    out.once('error', reject);
+    out.once('error', (e: Error) => {
+      failure ??= e;
+      reject(e);
+    });
   });
+  // Awaited at the end; until then an early stream error only stops the loop below.
+  finished.catch(() => undefined);
   const workbook = new ReproducibleWorkbookWriter({
     stream: out,
     useStyles: false,
@@ -91,10 +97,12 @@ export async function writeCanonicalXlsx(
   let count = 0;
   let rows = 0;
   for await (const product of products) {
+    if (failure) throw failure;
     for (const row of canonicalRows(product, columns)) {
       sheet.addRow(row.map((c) => (c === undefined ? null : c))).commit();
       if (++rows % CHECK_EVERY_ROWS === 0) {
-        if (sheetPipe && pending(sheetPipe) > MAX_PENDING_BYTES) await once(sheetPipe, 'drain');
+        if (sheetPipe && pending(sheetPipe) > MAX_PENDING_BYTES)
+          await Promise.race([once(sheetPipe, 'drain'), finished]);
         else await new Promise((r) => setImmediate(r));
       }
     }
