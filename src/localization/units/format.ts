@@ -16,6 +16,8 @@ const LABELS: Record<string, Record<string, string>> = {
   th: { milligram: 'มก.', 'square-meter': 'ตร.ม.', 'square-foot': 'ตร.ฟุต' },
 };
 
+const MEMO_SIZE = 256;
+
 /** Template pieces: literal text, or a slot: 0 = the (start) number, 1 = the end of a range. */
 type Piece = string | 0 | 1;
 
@@ -84,6 +86,7 @@ export class UnitFormatter {
   private readonly rtl: boolean;
   private singleTpl: Piece[] | undefined;
   private rangeTpl: Piece[] | undefined;
+  private readonly memo = new Map<number, string>();
 
   constructor(
     readonly locale: string,
@@ -128,8 +131,17 @@ export class UnitFormatter {
 
   /** `16.9 fl oz`, `৫০০ mL`, `33.1 m²`. */
   format(value: number): string {
-    if (this.label === undefined && !this.rtl) return this.unitFormat.format(value);
-    return fill(this.single(), this.num.format(value), '');
+    // Catalogs repeat the same few values (500 mL, 1 kg); a small memo skips ICU for them.
+    let text = this.memo.get(value);
+    if (text === undefined) {
+      text =
+        this.label === undefined && !this.rtl
+          ? this.unitFormat.format(value)
+          : fill(this.single(), this.num.format(value), '');
+      if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+      this.memo.set(value, text);
+    }
+    return text;
   }
 
   /** `230–280 mm` in the locale's range pattern; equal ends collapse to one value. */

@@ -97,7 +97,9 @@ function localizeGroup(sides: Quantity[], job: Job): { items: LocalizedQuantity[
   const f = unitFormatter(profile.locale, unit);
   const items = sides.map((side) => {
     const c = convertTo(side.value, undefined, side.unit, unit, !!side.source);
-    return { ...side, target: { value: c.value, unit, text: f.format(c.value) } };
+    const lq = side as LocalizedQuantity;
+    lq.target = { value: c.value, unit, text: f.format(c.value) };
+    return lq;
   });
   // Side letters (`W600 x D400 x H750mm`) stay with their numbers.
   const letters = sides.map((s) =>
@@ -149,7 +151,11 @@ export function localizeParsed(
       continue;
     }
     const { target, flags } = q.kind === 'money' ? moneyTarget(q, job) : { target: measureTarget(q, job) };
-    out.push(flags ? { ...q, target, flags } : { ...q, target });
+    // The parse result is ours (fresh per call), so the target is attached in place, not copied.
+    const lq = q as LocalizedQuantity;
+    lq.target = target;
+    if (flags) lq.flags = flags;
+    out.push(lq);
     edits.push({ start: q.start, end: q.end, original: q.match, text: target.text });
   }
   const result: LocalizeResult = { text, quantities: out, localized: text, replacements: edits };
