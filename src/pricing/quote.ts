@@ -97,12 +97,6 @@ export function quote(
   };
   const target = options.targetMarginPct ?? site.marginTargetPct;
   const floor = Math.min(options.minMarginPct ?? site.marginFloorPct, target);
-  const fail = (
-    guard: 'min-margin' | 'min-price' | 'max-price' | 'max-discount',
-    message: string,
-    details: Record<string, unknown>,
-  ): QuoteResult => err({ kind: 'guard-failed', guard, site: site.code, message, details });
-
   let b: Breakdown | undefined;
   let unrounded: number;
   let thresholdRule: RuleRef | undefined;
@@ -111,18 +105,18 @@ export function quote(
     const guess = solveConsistent(inp, floor / 100)?.terms ?? termsFor(inp, site.customs.bands[0]!);
     b = decomposeAt(inp, guess, options.priceMinor);
     if (b.price < site.minPriceMinor)
-      return fail('min-price', `price under the ${site.code} floor`, {
+      return guardFailed(site.code, 'min-price', `price under the ${site.code} floor`, {
         price: b.price,
         minPrice: site.minPriceMinor,
       });
     if (b.price > site.maxPriceMinor)
-      return fail('max-price', `price over the ${site.code} ceiling`, {
+      return guardFailed(site.code, 'max-price', `price over the ${site.code} ceiling`, {
         price: b.price,
         maxPrice: site.maxPriceMinor,
       });
     if (!meetsFloor(b, floor)) {
       const lowest = lowestPrice(inp, site, floor);
-      return fail('min-margin', `margin ${marginPct(b)}% is under the ${floor}% floor`, {
+      return guardFailed(site.code, 'min-margin', `margin ${marginPct(b)}% is under the ${floor}% floor`, {
         marginPct: marginPct(b),
         floorPct: floor,
         lowestPriceMinor: lowest,
@@ -131,10 +125,15 @@ export function quote(
   } else {
     const solved = solveConsistent(inp, target / 100) ?? solveConsistent(inp, floor / 100);
     if (!solved) {
-      return fail('min-margin', `fees and margin floor take 100% or more of the price on ${site.code}`, {
-        floorPct: floor,
-        targetPct: target,
-      });
+      return guardFailed(
+        site.code,
+        'min-margin',
+        `fees and margin floor take 100% or more of the price on ${site.code}`,
+        {
+          floorPct: floor,
+          targetPct: target,
+        },
+      );
     }
     unrounded = solved.price;
     let candidate = Math.max(
@@ -154,11 +153,17 @@ export function quote(
     }
     if (!b) {
       return candidate > site.maxPriceMinor
-        ? fail('max-price', `the price that keeps the margin floor is over the ${site.code} ceiling`, {
-            unroundedMinor: Math.ceil(solved.price),
-            maxPrice: site.maxPriceMinor,
-          })
-        : fail(
+        ? guardFailed(
+            site.code,
+            'max-price',
+            `the price that keeps the margin floor is over the ${site.code} ceiling`,
+            {
+              unroundedMinor: Math.ceil(solved.price),
+              maxPrice: site.maxPriceMinor,
+            },
+          )
+        : guardFailed(
+            site.code,
             'min-margin',
             `no price ending allowed by ${site.rounding.name} keeps the ${floor}% margin floor`,
             { floorPct: floor },
@@ -194,7 +199,8 @@ export function quote(
       roundNice(site.rounding, b.price * (1 - (options.discountPct ?? 0) / 100), 'nearest');
     const depth = ((b.price - sp) / b.price) * 100;
     if (depth > site.maxDiscountPct + 1e-9) {
-      return fail(
+      return guardFailed(
+        site.code,
         'max-discount',
         `special price is ${round2(depth)}% off, over the ${site.maxDiscountPct}% limit`,
         {
@@ -207,13 +213,18 @@ export function quote(
     }
     const s = decomposeAt(inp, termsFor(inp, site.customs.bands[0]!), sp);
     if (!meetsFloor(s, floor)) {
-      return fail('min-margin', `margin at the special price is under the ${floor}% floor`, {
-        listPriceMinor: b.price,
-        specialPriceMinor: sp,
-        marginPct: marginPct(s),
-        floorPct: floor,
-        lowestSpecialPriceMinor: lowestPrice(inp, site, floor),
-      });
+      return guardFailed(
+        site.code,
+        'min-margin',
+        `margin at the special price is under the ${floor}% floor`,
+        {
+          listPriceMinor: b.price,
+          specialPriceMinor: sp,
+          marginPct: marginPct(s),
+          floorPct: floor,
+          lowestSpecialPriceMinor: lowestPrice(inp, site, floor),
+        },
+      );
     }
     const sk = buildComponents(
       site,
@@ -287,4 +298,14 @@ export function quote(
     asOf: ctx.asOf,
     rules,
   });
+}
+
+// A module function, not a per-call closure: quotes run hundreds of thousands of times a second.
+function guardFailed(
+  site: string,
+  guard: 'min-margin' | 'min-price' | 'max-price' | 'max-discount',
+  message: string,
+  details: Record<string, unknown>,
+): QuoteResult {
+  return err({ kind: 'guard-failed', guard, site, message, details });
 }

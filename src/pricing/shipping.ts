@@ -71,11 +71,11 @@ export function serviceRestriction(
   if (weight.chargeableG > maxG) return `chargeable weight ${weight.chargeableG} g over the ${maxG} g limit`;
   const size = service.sizeByCountry?.[country] ?? service.size;
   if (dims && size) {
-    const [a, b, c] = [dims.lengthMm, dims.widthMm, dims.heightMm].sort((x, y) => y - x) as [
-      number,
-      number,
-      number,
-    ];
+    // Sides longest first, without sorting a fresh array per check.
+    const { lengthMm: l, widthMm: w, heightMm: h } = dims;
+    const a = Math.max(l, w, h);
+    const c = Math.min(l, w, h);
+    const b = l + w + h - a - c;
     if (size.maxLongestMm !== undefined && a > size.maxLongestMm) {
       return `longest side ${a} mm over ${service.name}'s ${size.maxLongestMm} mm`;
     }

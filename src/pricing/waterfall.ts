@@ -1,4 +1,3 @@
-import type { Money } from '../shared/index.ts';
 import type { CompiledSite } from './context.ts';
 import type { Breakdown } from './quote-math.ts';
 import type { ComponentCode, QuoteComponent, RuleRef } from './types.ts';
@@ -8,13 +7,20 @@ import type { ComponentCode, QuoteComponent, RuleRef } from './types.ts';
  * exact KRW value is floored, and the won left over go to the largest fractions (ties: first).
  */
 export function allocateKrw(localMinors: readonly number[], krwPerMinor: number, totalKrw: number): number[] {
-  const exact = localMinors.map((m) => m * krwPerMinor);
-  const out = exact.map((x) => Math.floor(x + 1e-9));
-  let remainder = totalKrw - out.reduce((a, b) => a + b, 0);
-  const frac = exact.map((x, i) => x - out[i]!);
+  const n = localMinors.length;
+  const out: number[] = new Array(n);
+  const frac: number[] = new Array(n);
+  let remainder = totalKrw;
+  for (let i = 0; i < n; i++) {
+    const x = localMinors[i]! * krwPerMinor;
+    const f = Math.floor(x + 1e-9);
+    out[i] = f;
+    frac[i] = x - f;
+    remainder -= f;
+  }
   while (remainder > 0) {
     let best = 0;
-    for (let i = 1; i < frac.length; i++) if (frac[i]! > frac[best]!) best = i;
+    for (let i = 1; i < n; i++) if (frac[i]! > frac[best]!) best = i;
     out[best] = out[best]! + 1;
     frac[best] = -Infinity;
     remainder--;
@@ -22,7 +28,7 @@ export function allocateKrw(localMinors: readonly number[], krwPerMinor: number,
   while (remainder < 0) {
     // Only reachable through float noise; take the won back from the smallest fractions.
     let worst = 0;
-    for (let i = 1; i < frac.length; i++) if (frac[i]! < frac[worst]! || frac[worst] === -Infinity) worst = i;
+    for (let i = 1; i < n; i++) if (frac[i]! < frac[worst]! || frac[worst] === -Infinity) worst = i;
     out[worst] = out[worst]! - 1;
     frac[worst] = Infinity;
     remainder++;
@@ -50,6 +56,18 @@ const ORDER: readonly ComponentCode[] = [
   'margin',
 ];
 
+const labelCache = new Map<string, string>();
+/** "VAT 7%", "import duty 10%": formatted once per distinct name and rate (toFixed is slow). */
+function pctLabel(name: string, rate: number): string {
+  const key = `${name}|${rate}`;
+  let label = labelCache.get(key);
+  if (label === undefined) {
+    label = `${name} ${Number((rate * 100).toFixed(4))}%`;
+    if (labelCache.size < 10_000) labelCache.set(key, label);
+  }
+  return label;
+}
+
 /** The components of a breakdown in local currency and KRW, each with the rule behind it. */
 export function buildComponents(
   site: CompiledSite,
@@ -72,44 +90,40 @@ export function buildComponents(
     b.margin,
   ];
   const krws = allocateKrw(locals, krwPerMinor, priceKrw);
-  const taxLabel = b.terms.t > 0 ? `${b.terms.band.taxName} ${Number((b.terms.t * 100).toFixed(4))}%` : 'tax';
-  const label: Record<ComponentCode, string> = {
-    goods: labels.goods,
-    fx: site.labels.fx,
-    commission: labels.commission,
-    payment_fee: site.labels.payment,
-    fixed_fee: site.labels.fixed,
-    operator_fee: site.labels.operator,
-    shipping: labels.shipping,
-    duty:
-      b.terms.d > 0
-        ? `import duty ${Number((b.terms.d * 100).toFixed(4))}%`
-        : b.terms.flat
-          ? 'import duty (flat)'
-          : 'import duty',
-    tax: taxLabel,
-    margin: 'margin',
-  };
-  const rule: Record<ComponentCode, string> = {
-    goods: rules.goods.code,
-    fx: site.rules.fxSpread.code,
-    commission: rules.commission.code,
-    payment_fee: site.rules.payment.code,
-    fixed_fee: site.rules.fixed.code,
-    operator_fee: site.rules.operator.code,
-    shipping: rules.shipping.code,
-    duty: rules.customs.code,
-    tax: rules.customs.code,
-    margin: site.rules.margin.code,
-  };
-  const local = (minor: number): Money => ({ currency: site.currency, minor });
-  const krw = (minor: number): Money => ({ currency: 'KRW', minor });
-  const components = ORDER.map((code, i) => ({
-    code,
-    label: label[code],
-    local: local(locals[i]!),
-    krw: krw(krws[i]!),
-    rule: rule[code],
-  }));
+  const t = b.terms;
+  const label = [
+    labels.goods,
+    site.labels.fx,
+    labels.commission,
+    site.labels.payment,
+    site.labels.fixed,
+    site.labels.operator,
+    labels.shipping,
+    t.d > 0 ? pctLabel('import duty', t.d) : t.flat ? 'import duty (flat)' : 'import duty',
+    t.t > 0 ? pctLabel(t.band.taxName, t.t) : 'tax',
+    'margin',
+  ];
+  const rule = [
+    rules.goods.code,
+    site.rules.fxSpread.code,
+    rules.commission.code,
+    site.rules.payment.code,
+    site.rules.fixed.code,
+    site.rules.operator.code,
+    rules.shipping.code,
+    rules.customs.code,
+    rules.customs.code,
+    site.rules.margin.code,
+  ];
+  const components: QuoteComponent[] = new Array(ORDER.length);
+  for (let i = 0; i < ORDER.length; i++) {
+    components[i] = {
+      code: ORDER[i]!,
+      label: label[i]!,
+      local: { currency: site.currency, minor: locals[i]! },
+      krw: { currency: 'KRW', minor: krws[i]! },
+      rule: rule[i]!,
+    };
+  }
   return { components, priceKrw, marginKrw: krws[9]! };
 }
