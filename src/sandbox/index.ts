@@ -3,8 +3,6 @@
  * (Lazada, Daraz, Miravia, AliExpress) over real HTTP, for the demo, tests, benchmarks and
  * integrators. See docs/sandbox.md for the URL scheme, credentials and knobs.
  */
-import type { Server } from 'node:http';
-import { createAdaptorServer } from '@hono/node-server';
 import { systemClock } from '../shared/index.ts';
 import { SandboxAdmin } from './admin/admin-ops.ts';
 import { resolveOptions, SANDBOX_SELLER, type SandboxOptions } from './core/options.ts';
@@ -12,7 +10,7 @@ import { Persistence } from './core/persistence.ts';
 import { Runtime } from './core/runtime.ts';
 import { SITES, type Site } from './core/sites.ts';
 import { Engine } from './engine.ts';
-import { buildApp } from './server.ts';
+import { buildServer } from './server.ts';
 
 export { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, SANDBOX_SELLER } from './core/options.ts';
 export type { SandboxOptions, PushOptions, SandboxSellerInput } from './core/options.ts';
@@ -79,8 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const engine = new Engine(rt);
   engine.rebuildTimers();
   const admin = new SandboxAdmin(rt, engine, persistence);
-  const app = buildApp(rt, admin);
-  const server = createAdaptorServer({ fetch: app.fetch, overrideGlobalObjects: false }) as Server;
+  const server = buildServer(rt, admin);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());

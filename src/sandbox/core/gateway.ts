@@ -9,7 +9,7 @@ import {
 } from './api-error.ts';
 import type { ApiBody, ApiRoute, CallContext, RouteTable } from './api-types.ts';
 import { newRequestId } from './ids.ts';
-import { readParams } from './request-params.ts';
+import { readParams, type RawRequest } from './request-params.ts';
 import type { Runtime } from './runtime.ts';
 import { verifySign } from './signature.ts';
 import type { Site } from './sites.ts';
@@ -51,41 +51,47 @@ function resolve(target: Target, params: Record<string, string>): Resolved {
 
 const TIMESTAMP_WINDOW_MS = 7200_000;
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json;charset=UTF-8' },
-  });
+/** What the gateway answers; written straight to the socket (no Response objects on the hot path). */
+export interface RawResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const JSON_TYPE = 'application/json;charset=UTF-8';
+
+function json(body: unknown, status = 200): RawResponse {
+  return { status, contentType: JSON_TYPE, body: JSON.stringify(body) };
 }
 
 const HTML_PAGE =
   '<!DOCTYPE html><html><head><title>Security Verification</title></head><body><h1>Please slide to verify</h1><p>Unusual traffic from your network.</p></body></html>';
 
-function htmlResponse(status: number): Response {
+function htmlResponse(status: number): RawResponse {
   const body =
     status === 200
       ? HTML_PAGE
       : `<html><head><title>${status}</title></head><body><center><h1>${status} ${status === 502 ? 'Bad Gateway' : status === 504 ? 'Gateway Time-out' : 'Service Temporarily Unavailable'}</h1></center><hr><center>Tengine</center></body></html>`;
-  return new Response(body, { status, headers: { 'content-type': 'text/html' } });
+  return { status, contentType: 'text/html', body };
 }
 
 /** Answers one Lazop or AliExpress call: parse, check, run, wrap, log. */
-export async function gatewayCall(rt: Runtime, req: Request, url: URL, target: Target): Promise<Response> {
+export async function gatewayCall(rt: Runtime, req: RawRequest, target: Target): Promise<RawResponse> {
   const started = performance.now();
   const now = rt.now();
   const requestId = newRequestId(now);
   let appKey = '';
   let status = 200;
   let code = '0';
-  let api = target.api ?? url.searchParams.get('method') ?? '';
-  let response: Response;
+  let api = target.api ?? req.url.searchParams.get('method') ?? '';
+  let response: RawResponse;
   try {
-    const { params, files } = await readParams(req, url);
+    const { params, files } = await readParams(req);
     appKey = params.app_key ?? '';
     const resolved = resolve(target, params);
     api = resolved.api;
     const outcome = await check(rt, target, resolved, params, now);
-    if (outcome instanceof Response) {
+    if ('status' in outcome) {
       response = outcome;
       status = outcome.status;
       code = `http${status}`;
@@ -130,7 +136,7 @@ export async function gatewayCall(rt: Runtime, req: Request, url: URL, target: T
   return response;
 }
 
-function successResponse(target: Target, api: string, body: ApiBody, requestId: string): Response {
+function successResponse(target: Target, api: string, body: ApiBody, requestId: string): RawResponse {
   if (target.flavor === 'ae') {
     const name = `${api.replace(/\./g, '_')}_response`;
     return json({ [name]: { ...body, request_id: requestId }, request_id: requestId });
@@ -138,20 +144,23 @@ function successResponse(target: Target, api: string, body: ApiBody, requestId: 
   const data = body.data as { __rawJson?: string } | undefined;
   if (data && typeof data.__rawJson === 'string') {
     // Large constant bodies (the category tree) are cached as text and spliced in.
-    const text = `{"code":"0","data":${data.__rawJson},"request_id":${JSON.stringify(requestId)}}`;
-    return new Response(text, { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' } });
+    return {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: `{"code":"0","data":${data.__rawJson},"request_id":${JSON.stringify(requestId)}}`,
+    };
   }
   return json({ code: '0', ...body, request_id: requestId });
 }
 
-/** The gateway's checks in order; returns the caller's seller, or a Response for HTTP faults. */
+/** The gateway's checks in order; returns the caller's seller, or a raw answer for HTTP faults. */
 async function check(
   rt: Runtime,
   target: Target,
   resolved: Resolved,
   params: Record<string, string>,
   now: number,
-): Promise<{ account?: string; sellerId?: string } | Response> {
+): Promise<{ account?: string; sellerId?: string } | RawResponse> {
   const { api, route } = resolved;
   if (!route) {
     if (target.flavor === 'ae' && !api) throw missingParameter('method');

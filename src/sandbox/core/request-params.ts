@@ -6,6 +6,14 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
+/** A request as the gateway needs it: no streams, the body already read. */
+export interface RawRequest {
+  method: string;
+  url: URL;
+  contentType: string;
+  body: Buffer;
+}
+
 export interface ParsedParams {
   params: Record<string, string>;
   files: Map<string, UploadedFile>;
@@ -24,16 +32,17 @@ function jsonValueText(value: unknown): string {
  * JSON; a body field wins over a query field of the same name). Multipart file parts are kept
  * apart: they are never signed.
  */
-export async function readParams(req: Request, url: URL): Promise<ParsedParams> {
+export async function readParams(req: RawRequest): Promise<ParsedParams> {
   const params: Record<string, string> = {};
   const files = new Map<string, UploadedFile>();
-  for (const [k, v] of url.searchParams) params[k] = v;
-  if (req.method === 'GET' || req.method === 'HEAD') return { params, files };
-  const type = (req.headers.get('content-type') ?? '').toLowerCase();
+  for (const [k, v] of req.url.searchParams) params[k] = v;
+  if (req.method === 'GET' || req.method === 'HEAD' || req.body.length === 0) return { params, files };
+  const type = req.contentType.toLowerCase();
   if (type.includes('multipart/form-data')) {
     let form: FormData;
     try {
-      form = await req.formData();
+      // Multipart is rare (image upload): let the platform's parser read it.
+      form = await new Response(req.body, { headers: { 'content-type': req.contentType } }).formData();
     } catch {
       throw new ApiError('5', 'E005: Invalid Request Format');
     }
@@ -43,8 +52,7 @@ export async function readParams(req: Request, url: URL): Promise<ParsedParams> 
     }
     return { params, files };
   }
-  const text = await req.text();
-  if (text.length === 0) return { params, files };
+  const text = req.body.toString('utf8');
   if (type.includes('application/json')) {
     let body: unknown;
     try {
