@@ -51,7 +51,8 @@ export function leftBoundary(s: string, p: number): boolean {
   if (SIDE_LETTERS[s[p - 1] ?? ''] && !isAsciiAlnum(b)) return true; // W600 x D400 x H750mm
   if (isAsciiAlnum(c) || c === 95) return false;
   if (c === 46 || c === 44) return !isDigitCode(b); // the 05 of 2024.05
-  if (c === 45 || c === 47 || c === 43) return !isAsciiAlnum(b); // A2K-500, 12/25, 1+1
+  if (c === 45) return !isAsciiAlnum(b); // A2K-500, CW2288-111
+  if (c === 47 || c === 43) return !isDigitCode(b); // 12/25, 1+1; but 500ml/1L, 100ml+100ml
   return true;
 }
 

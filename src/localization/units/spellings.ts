@@ -64,6 +64,7 @@ const ROWS: SpellingRow[] = [
   { spellings: ['Wh'], target: u('watt-hour'), anyCase: true },
   { spellings: ['kWh'], target: u('kilowatt-hour'), anyCase: true },
   { spellings: ['mAh'], target: u('milliampere-hour'), anyCase: true },
+  { spellings: ['Ah', 'AH'], target: u('ampere-hour') },
   { spellings: ['MB'], target: u('megabyte') },
   { spellings: ['GB', 'Gb', 'gb', '기가', '기가바이트'], target: u('gigabyte') },
   { spellings: ['TB', 'Tb', 'tb', '테라', '테라바이트'], target: u('terabyte') },

@@ -71,6 +71,7 @@ const defs: UnitDef[] = [
   { id: 'watt-hour', dimension: 'energy', toBase: 1, sanctioned: false, symbol: 'Wh' },
   { id: 'kilowatt-hour', dimension: 'energy', toBase: 1000, sanctioned: false, symbol: 'kWh' },
   { id: 'milliampere-hour', dimension: 'charge', toBase: 1, sanctioned: false, symbol: 'mAh' },
+  { id: 'ampere-hour', dimension: 'charge', toBase: 1000, sanctioned: false, symbol: 'Ah' },
   { id: 'megabyte', dimension: 'data', toBase: 0.001, sanctioned: true },
   { id: 'gigabyte', dimension: 'data', toBase: 1, sanctioned: true },
   { id: 'terabyte', dimension: 'data', toBase: 1000, sanctioned: true },
