@@ -73,11 +73,14 @@ export function buildProduct(
   let specAxis: ChosenAxis | undefined;
   let specValue: string | undefined;
   let rawPrice = rng.int(template.price[0], template.price[1]);
+  // A bigger pack (2kg rather than 500g) costs and weighs more.
+  let sizeFactor = 1;
   if (spec) {
     const asOption = rng.chance(spec.optionChance) && spec.values.length > 1;
     const count = asOption ? Math.min(rng.int(2, 3), spec.values.length) : 1;
     const specStart = rng.int(0, spec.values.length - count);
-    rawPrice *= 1 + specStart * spec.scale;
+    sizeFactor = 1 + specStart * spec.scale;
+    rawPrice *= sizeFactor;
     const values = spec.values.slice(specStart, specStart + count);
     if (asOption) {
       const step = roundExtra(rawPrice * spec.scale * 0.9);
@@ -128,7 +131,7 @@ export function buildProduct(
     { length: rng.int(2, 5) },
     (_, i) => `${folder}/detail_${String(i + 1).padStart(2, '0')}.jpg`,
   );
-  const weightG = Math.round(rng.int(template.weightG[0], template.weightG[1]) / 10) * 10;
+  const weightG = Math.round((rng.int(template.weightG[0], template.weightG[1]) * sizeFactor) / 10) * 10;
   const [l, w, h] = template.box.map((cm) => Math.max(1, Math.round(jitter(rng, cm, 0.15))));
   const hsCode = template.hsCode && rng.chance(0.85) ? template.hsCode : undefined;
 
