@@ -59,7 +59,7 @@ export function parsePath(pathname: string): Parsed | undefined {
 
 /** The sandbox's HTTP app: admin API, OAuth page, every site's gateway. */
 export function buildApp(rt: Runtime, admin: SandboxAdmin): Hono {
-  const app = new Hono();
+  const app = new Hono({ strict: false });
   app.route('/_admin', adminRoutes(admin));
   app.get('/', (c) => {
     const base = new URL(c.req.url).origin;

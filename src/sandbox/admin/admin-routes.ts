@@ -23,7 +23,7 @@ const ids = (v: unknown): number[] | undefined => (Array.isArray(v) ? v.map(Numb
 
 /** The `/_admin` HTTP API: JSON in, JSON out; see docs/sandbox.md for every route. */
 export function adminRoutes(admin: SandboxAdmin): Hono {
-  const app = new Hono();
+  const app = new Hono({ strict: false });
   app.onError((e, c) => {
     if (e instanceof AdminError) return c.json({ error: e.message }, e.notFound ? 404 : 400);
     return c.json({ error: e instanceof Error ? e.message : String(e) }, 500);

@@ -102,8 +102,9 @@ export class Runtime {
     if (!account) return;
     const now = this.now();
     const apps = new Set<string>();
-    for (const g of this.store.grants.values()) {
-      if (g.account === account && g.refreshExpiresAt > now && g.sites.includes(siteKey)) apps.add(g.appKey);
+    for (const id of this.store.grantsByAccount.get(account) ?? []) {
+      const g = this.store.grants.get(id);
+      if (g && g.refreshExpiresAt > now && g.sites.includes(siteKey)) apps.add(g.appKey);
     }
     for (const appKey of apps) {
       if (this.store.apps.get(appKey)?.pushUrl)

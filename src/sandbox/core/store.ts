@@ -94,6 +94,8 @@ export class Store {
   readonly codes = new Map<string, AuthCodeRecord>();
   readonly grants = new Map<string, GrantRecord>();
   readonly grantByRefresh = new Map<string, string>();
+  /** account → grant ids, so a push finds its apps without scanning every grant. */
+  readonly grantsByAccount = new Map<string, Set<string>>();
   readonly tokens = new Map<string, AccessTokenRecord>();
   readonly sites = new Map<string, SiteData>();
   /** Journal keys `${kind}|${site}|${id}` of records changed since the last flush. */
@@ -125,5 +127,8 @@ export class Store {
     if (old && old.refreshToken !== g.refreshToken) this.grantByRefresh.delete(old.refreshToken);
     this.grants.set(g.id, g);
     this.grantByRefresh.set(g.refreshToken, g.id);
+    let ids = this.grantsByAccount.get(g.account);
+    if (!ids) this.grantsByAccount.set(g.account, (ids = new Set()));
+    ids.add(g.id);
   }
 }
