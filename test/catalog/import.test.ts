@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
-import { createSeller, importCatalog } from '../../src/catalog/index.ts';
+import {
+  createSampleCatalog,
+  createSeller,
+  importCatalog,
+  writeCanonicalCsv,
+  writeCanonicalXlsx,
+  writeCatalogNdjson,
+} from '../../src/catalog/index.ts';
+import { createWriteStream } from 'node:fs';
 import type { Store } from '../../src/db/index.ts';
 import { fixedClock } from '../../src/shared/index.ts';
 import { testStore } from '../helpers/store.ts';
@@ -319,5 +327,22 @@ describe('catalog import', () => {
       importCatalog(store, file('nohead.csv', 'a,b,c\n1,2,3\n'), clock, { sellerId }),
       /header: no header row/,
     );
+  });
+
+  test('the sample catalog round-trips through CSV, XLSX and NDJSON: the same products, unchanged', async () => {
+    const catalog = createSampleCatalog({ sellers: 3, products: 300, seed: 'roundtrip' });
+    const csv = join(dir, 'sample.csv');
+    const xlsx = join(dir, 'sample.xlsx');
+    const ndjson = join(dir, 'sample.ndjson');
+    await writeCanonicalCsv(catalog.products(), createWriteStream(csv));
+    await writeCanonicalXlsx(catalog.products(), createWriteStream(xlsx));
+    await writeCatalogNdjson(catalog.products(), createWriteStream(ndjson));
+    const first = await importCatalog(store, csv, clock);
+    assert.deepEqual([first.created, first.rejected, first.sellersCreated], [300, 0, 3]);
+    // XLSX carries long Korean text across zip chunks and HTML with &amp; entities.
+    for (const file of [xlsx, ndjson]) {
+      const again = await importCatalog(store, file, clock);
+      assert.deepEqual([again.created, again.updated, again.unchanged, again.rejected], [0, 0, 300, 0], file);
+    }
   });
 });

@@ -6,7 +6,8 @@ import { CanonicalLayout } from './canonical-layout.ts';
 import { decodedStream, detectEncoding, sniffFile, type TextEncoding } from './decode.ts';
 import { EsmLayout } from './esm-layout.ts';
 import { jsonCandidates, ndjsonCandidates } from './json-records.ts';
-import { csvRows, xlsxRows, type TableRow } from './table-rows.ts';
+import { csvRows, type TableRow } from './table-rows.ts';
+import { xlsxRows } from './xlsx-rows.ts';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
 

@@ -55,10 +55,22 @@ const VARIANT_COLUMNS = [
   'position',
 ] as const;
 
+/** JSON with object keys sorted (arrays keep their order), so key order in a file does not matter. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** The stored content of a product; equal hashes mean a re-import changes nothing. */
 export function contentHash(record: ProductRecord): string {
   const { seller: _seller, ...content } = record;
-  return createHash('sha1').update(JSON.stringify(content)).digest('base64url');
+  return createHash('sha1').update(stableJson(content)).digest('base64url');
 }
 
 function csvField(value: string | number | null | undefined): string {
