@@ -141,3 +141,6 @@ export const importRuns = pgTable(
   },
   (t) => [index('import_runs_seller_idx').on(t.sellerId)],
 );
+
+// Tables owned by other capabilities live in their own files and are part of the one schema here.
+export * from './schema-pricing.ts';
