@@ -33,6 +33,7 @@ export interface ParsedText {
 const DIGIT = /\d/g;
 const RANGE_SEP_Y = /[ ]?[~∼〜\-–—][ ]?/y;
 const DIM_SEP_Y = /[ ]?[xX×*][ ]?/y;
+
 function isTemperature(unit: string): boolean {
   return unit === 'celsius' || unit === 'fahrenheit';
 }
