@@ -24,7 +24,11 @@ describe('sandbox admin HTTP API, push delays, AliExpress flow', () => {
   let receiver: Awaited<ReturnType<typeof pushReceiver>>;
   before(async () => {
     receiver = await pushReceiver();
-    sb = await startSandbox({ clock: fixedClock('2026-11-25T01:00:00Z'), qcDelayMs: 5000 });
+    sb = await startSandbox({
+      clock: fixedClock('2026-11-25T01:00:00Z'),
+      qcDelayMs: 5000,
+      push: { ackTimeoutMs: 10_000 },
+    });
   });
   after(async () => {
     await sb.close();

@@ -23,6 +23,7 @@ describe('sandbox catalog: categories, attributes, listing rules, QC', () => {
       clock: fixedClock('2026-11-25T01:00:00Z'),
       qcDelayMs: 60_000,
       pushUrl: receiver.url,
+      push: { concurrency: 1, ackTimeoutMs: 10_000 }, // in raise order; generous ack budget on a busy machine
     });
     token = sb.admin.issueToken({ platform: 'lazada' }).access_token;
   });

@@ -19,7 +19,7 @@ describe('sandbox fault injection and push delivery faults', () => {
       clock: fixedClock('2026-11-25T01:00:00Z'),
       qcDelayMs: 1000,
       pushUrl: receiver.url,
-      push: { concurrency: 1, retryDelayMs: 60_000 },
+      push: { concurrency: 1, retryDelayMs: 60_000, ackTimeoutMs: 10_000 },
     });
     token = sb.admin.issueToken({ platform: 'lazada' }).access_token;
   });

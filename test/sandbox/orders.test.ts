@@ -42,7 +42,7 @@ describe('sandbox orders: simulated buyers, item lifecycle, fulfillment, cancels
       clock: fixedClock('2026-11-25T01:00:00Z'),
       qcDelayMs: 1000,
       pushUrl: receiver.url,
-      push: { concurrency: 1 },
+      push: { concurrency: 1, ackTimeoutMs: 10_000 },
     });
     token = sb.admin.issueToken({ platform: 'lazada' }).access_token;
     for (const s of ['ORD-1', 'ORD-2', 'ORD-3']) {
