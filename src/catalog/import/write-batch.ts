@@ -55,22 +55,33 @@ const VARIANT_COLUMNS = [
   'position',
 ] as const;
 
-/** JSON with object keys sorted (arrays keep their order), so key order in a file does not matter. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+function sortedEntries(map: Record<string, string>): [string, string][] {
+  return Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The stored content of a product; equal hashes mean a re-import changes nothing. */
-export function contentHash(record: ProductRecord): string {
-  const { seller: _seller, ...content } = record;
-  return createHash('sha1').update(stableJson(content)).digest('base64url');
+/**
+ * The stored content of a product; equal hashes mean a re-import changes nothing. Fields go in a
+ * fixed order and free-form maps by sorted key, so the file format and key order do not matter.
+ */
+export function contentHash(r: ProductRecord): string {
+  const content = [
+    r.sku,
+    r.title,
+    r.brand ?? null,
+    r.manufacturer ?? null,
+    r.origin ?? null,
+    r.categoryPath,
+    r.priceKrw,
+    r.descriptionHtml ?? '',
+    r.images,
+    r.weightG ?? null,
+    r.dimensionsCm ? [r.dimensionsCm.length, r.dimensionsCm.width, r.dimensionsCm.height] : null,
+    r.hsCode ?? null,
+    sortedEntries(r.attributes),
+    r.options.map((o) => [o.name, o.values]),
+    r.variants.map((v) => [v.sku, sortedEntries(v.options), v.extraPriceKrw, v.stock]),
+  ];
+  return createHash('sha1').update(JSON.stringify(content)).digest('base64url');
 }
 
 function csvField(value: string | number | null | undefined): string {
