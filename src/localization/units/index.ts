@@ -22,6 +22,7 @@ export type {
   QuantityLabel,
   Replacement,
   SizeMention,
+  SizeSystem,
   Target,
   TraditionalUnit,
 } from './types.ts';

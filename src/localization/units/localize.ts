@@ -118,6 +118,12 @@ function localizeGroup(sides: Quantity[], job: Job): { items: LocalizedQuantity[
   return { items, text };
 }
 
+/** A shoe size written without mm (`사이즈 250` on a sneaker): the same text as `250mm`. */
+function shoeSizeText(mm: number, mmMax: number | undefined, job: Job): { system: string; text: string } {
+  const t = shoeTarget(mm, mmMax, job.profile, job.ctx.gender);
+  return { system: t.unit, text: `${t.text} (${rangeText(job.profile.locale, 'millimeter', mm, mmMax)})` };
+}
+
 function validate(options: LocalizeOptions): void {
   const fx = options.fx;
   if (fx && !(Number.isFinite(fx.rate) && fx.rate > 0)) {
@@ -162,7 +168,10 @@ export function localizeParsed(
   if (sizes) {
     const localizedSizes: LocalizedSize[] = [];
     for (const z of sizes) {
-      const target = apparelTarget(z.system, z.value, z.valueMax, job.profile);
+      const target =
+        z.system === 'kr-shoe'
+          ? shoeSizeText(z.value, z.valueMax, job)
+          : apparelTarget(z.system, z.value, z.valueMax, job.profile);
       if (!target) continue;
       localizedSizes.push({ ...z, target });
       edits.push({ start: z.start, end: z.end, original: z.match, text: target.text });

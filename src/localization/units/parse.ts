@@ -254,7 +254,7 @@ export function parseText(text: string): ParsedText {
     return out;
   });
   const result: ParseResult = { text, quantities };
-  const sizes = detectSizes(s, raw);
+  const sizes = detectSizes(s, raw, () => ctx.shoes);
   if (sizes.length) {
     result.sizes = sizes.map((z) => {
       const [start, end] = originalSpan(norm, z.start, z.end);

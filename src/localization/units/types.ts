@@ -53,13 +53,15 @@ export type QuantityLabel =
 
 /** Apparel size systems recognised in text (`55사이즈`, `사이즈 95`). */
 export type KrApparelSystem = 'kr-women' | 'kr-men';
+/** Labelled sizes: apparel, or a shoe size (mm) written without its unit in a shoe text. */
+export type SizeSystem = KrApparelSystem | 'kr-shoe';
 
-/** An explicitly labelled Korean apparel size found in text; not a quantity. */
+/** An explicitly labelled Korean size found in text; not a quantity. */
 export interface SizeMention {
   match: string;
   start: number;
   end: number;
-  system: KrApparelSystem;
+  system: SizeSystem;
   value: number;
   valueMax?: number;
 }
