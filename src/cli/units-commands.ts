@@ -41,6 +41,7 @@ function describeLocalize(r: LocalizeResult): string {
   for (const q of r.quantities) {
     lines.push(`  ${q.match} → ${q.target.text}${q.flags ? ` [${q.flags.join(', ')}]` : ''}`);
   }
+  for (const z of r.sizes ?? []) lines.push(`  ${z.match} → ${z.target.text} (${z.system} size)`);
   return lines.join('\n');
 }
 
