@@ -9,8 +9,11 @@ import { placeOrder, runPayTimer } from './orders/order-sim.ts';
  * carrier pick-ups, deliveries), simulated buyers at the configured rate, due pushes. Runs every
  * `tickMs` of real time and right after admin time travel, so tests never sleep.
  */
+const DAY = 86_400_000;
+
 export class Engine {
   #lastTick: number;
+  #lastAlertDay = -1;
 
   constructor(private readonly rt: Runtime) {
     this.#lastTick = rt.now();
@@ -58,7 +61,28 @@ export class Engine {
     const elapsed = Math.max(0, now - this.#lastTick);
     this.#lastTick = now;
     if (elapsed > 0) this.#simulateBuyers(elapsed);
+    this.#expiryAlerts(now);
     rt.pushes.pump();
+  }
+
+  /** Push type 8 once a (sandbox) day for each authorization that lapses within 48 hours. */
+  #expiryAlerts(now: number): void {
+    const day = Math.floor(now / DAY);
+    if (day === this.#lastAlertDay) return;
+    this.#lastAlertDay = day;
+    const rt = this.rt;
+    for (const g of rt.store.grants.values()) {
+      if (g.refreshExpiresAt <= now || g.refreshExpiresAt - now > 2 * DAY) continue;
+      const siteKey = g.sites[0];
+      const seller = rt.store.sellers.get(g.account);
+      if (!siteKey || !seller || !rt.store.apps.get(g.appKey)?.pushUrl) continue;
+      const sellerId = rt.sellerIds(seller, siteKey).sellerId;
+      rt.pushes.enqueue(g.appKey, siteKey, 8, sellerId, {
+        app_key: g.appKey,
+        seller_id: sellerId,
+        auth_expiry_time: g.refreshExpiresAt,
+      });
+    }
   }
 
   #simulateBuyers(elapsedMs: number): void {

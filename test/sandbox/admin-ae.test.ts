@@ -162,4 +162,22 @@ describe('sandbox admin HTTP API, push delays, AliExpress flow', () => {
       'WAIT_BUYER_ACCEPT_GOODS',
     );
   });
+
+  it('answers SellerNotActive for a suspended seller and warns 48 h before an authorization lapses', async () => {
+    const token = sb.admin.issueToken({ platform: 'lazada', account: 'suspended@sandbox.test' }).access_token;
+    assert.equal(
+      (await admin(sb, 'PATCH', '/sellers/suspended@sandbox.test', { status: 'INACTIVE' })).status,
+      200,
+    );
+    assert.equal((await lazop(sb, 'lazada/sg', '/seller/get', {}, { token })).json.code, 'SellerNotActive');
+    sb.admin.setSellerStatus('suspended@sandbox.test', 'ACTIVE');
+    assert.equal((await lazop(sb, 'lazada/sg', '/seller/get', {}, { token })).json.code, '0');
+    const mark = receiver.pushes.length;
+    sb.admin.advanceTime(29 * 86_400_000); // refresh tokens last 30 days
+    await sb.admin.flushPushes();
+    const alerts = receiver.pushes.slice(mark).filter((p) => p.body.message_type === 8);
+    assert.ok(alerts.length >= 1);
+    assert.equal(alerts[0]!.body.data.app_key, sb.appKey);
+    assert.ok(alerts[0]!.body.data.auth_expiry_time > sb.admin.now());
+  });
 });

@@ -134,6 +134,17 @@ export class SandboxAdmin {
     return this.rt.ensureSeller(input.account, input);
   }
 
+  /** Suspends or reactivates a seller (an inactive seller's calls answer SellerNotActive). */
+  setSellerStatus(account: string, status: 'ACTIVE' | 'INACTIVE'): unknown {
+    const seller = this.rt.store.sellers.get(account);
+    if (!seller) throw new AdminError(`no seller ${account}`, true);
+    if (status !== 'ACTIVE' && status !== 'INACTIVE')
+      throw new AdminError('status must be ACTIVE or INACTIVE');
+    seller.status = status;
+    this.rt.store.touch('seller', '', account);
+    return seller;
+  }
+
   /** A grant and access token without the OAuth dance (what /auth/token/create would issue). */
   issueToken(input: {
     appKey?: string;

@@ -71,6 +71,10 @@ export function adminRoutes(admin: SandboxAdmin): Hono {
       }),
     );
   });
+  app.patch('/sellers/:account', async (c) => {
+    const b = await body(c);
+    return c.json(admin.setSellerStatus(c.req.param('account'), String(b.status) as 'ACTIVE' | 'INACTIVE'));
+  });
   app.post('/tokens', async (c) => {
     const b = await body(c);
     const input: { platform: string; appKey?: string; account?: string; venture?: string } = {
