@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { FaultConfig } from '../core/faults.ts';
 import type { AppRecord, ItemStatus } from '../core/model.ts';
-import { AdminError, type OptionsPatch, type SandboxAdmin } from './admin-ops.ts';
+import { AdminError } from './admin-error.ts';
+import type { OptionsPatch, SandboxAdmin } from './admin-ops.ts';
 
 type Json = Record<string, unknown>;
 
