@@ -95,11 +95,20 @@ export function buildApp(rt: Runtime, admin: SandboxAdmin): Hono {
   return app;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** Bodies past this are refused (the real gateways cap request size too). */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on('end', () =>
+      resolve(size > MAX_BODY_BYTES ? undefined : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)),
+    );
     req.on('error', reject);
   });
 }
@@ -120,11 +129,13 @@ export function buildServer(rt: Runtime, admin: SandboxAdmin): Server {
     }
     readBody(req)
       .then((body) =>
-        gatewayCall(
-          rt,
-          { method: req.method ?? 'GET', url, contentType: req.headers['content-type'] ?? '', body },
-          parsed.target,
-        ),
+        body === undefined
+          ? { status: 413, contentType: 'text/plain', body: 'request body too large' }
+          : gatewayCall(
+              rt,
+              { method: req.method ?? 'GET', url, contentType: req.headers['content-type'] ?? '', body },
+              parsed.target,
+            ),
       )
       .then((answer) => {
         res.writeHead(answer.status, {
