@@ -8,7 +8,7 @@ import { SandboxAdmin } from './admin/admin-ops.ts';
 import { resolveOptions, SANDBOX_SELLER, type SandboxOptions } from './core/options.ts';
 import { Persistence } from './core/persistence.ts';
 import { Runtime } from './core/runtime.ts';
-import { SITES, type Site } from './core/sites.ts';
+import { SITES, defaultVenture, isPlatform, type Site } from './core/sites.ts';
 import { Engine } from './engine.ts';
 import { buildServer } from './server.ts';
 
@@ -30,7 +30,7 @@ export interface Sandbox {
   readonly appSecret: string;
   /** In-process control (the same operations as the `/_admin` HTTP API). */
   readonly admin: SandboxAdmin;
-  /** Base URL of a site's Lazop gateway (`…/lazada/sg/rest`), or AliExpress' `…/aliexpress/sync`. */
+  /** Base URL of a site's Lazop gateway (`…/lazada/sg/rest`; default venture sg/pk/es), or AliExpress' `…/aliexpress/sync`. */
   siteUrl(platform: string, venture?: string): string;
   /** Stops serving and writes the state directory. */
   close(): Promise<void>;
@@ -102,7 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     admin,
     siteUrl(platform: string, venture?: string): string {
       if (platform === 'aliexpress') return `${url}/aliexpress/sync`;
-      return `${url}/${platform}/${venture ?? ''}/rest`;
+      return `${url}/${platform}/${venture ?? (isPlatform(platform) ? defaultVenture(platform) : '')}/rest`;
     },
     close(): Promise<void> {
       closed ??= (async () => {
