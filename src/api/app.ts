@@ -3,6 +3,7 @@ import type { App } from '../main/app.ts';
 import { HTTP_STATUS_BY_CODE, toAppError, type Scope } from '../shared/index.ts';
 import { requireApiKey } from './auth/middleware.ts';
 import { router } from './env.ts';
+import { pricingRoutes } from './pricing/routes.ts';
 import { productRoutes } from './products/routes.ts';
 import { sellerRoutes } from './sellers/routes.ts';
 import { bearerSecurity } from './schemas.ts';
@@ -70,6 +71,7 @@ export function createApiApp(app: App) {
   api.openapi(me, (c) => c.json(describeScope(c.get('scope')), 200));
   api.route('/', sellerRoutes());
   api.route('/', productRoutes());
+  api.route('/', pricingRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {

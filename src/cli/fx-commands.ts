@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import {
   FileRateSource,
   HttpRateSource,
-  JsonFileFxRepository,
+  DbFxRepository,
   currentFxSnapshot,
   fxChanges,
-  fxSnapshotFile,
   withRates,
   type FxSnapshot,
 } from '../pricing/index.ts';
@@ -24,15 +23,15 @@ function describe(s: FxSnapshot): string {
 }
 
 /**
- * `kbridge fx ...`: FX snapshots. Until the fx_snapshots table is wired they are stored in
- * <dataDir>/pricing/fx-snapshots.json; the newest overrides the shipped dated sample.
+ * `kbridge fx ...`: FX snapshots, stored in the fx_snapshots table; the newest overrides the
+ * shipped dated sample.
  */
 export function register(program: Command, ctx: CliContext): void {
-  const repo = () => new JsonFileFxRepository(fxSnapshotFile(ctx.config.dataDir));
+  const repo = async () => new DbFxRepository((await ctx.app()).store.db);
   const fx = program.command('fx').description('FX rate snapshots (KRW per unit) used by pricing');
 
   const save = async (next: FxSnapshot, json: boolean) => {
-    const r = repo();
+    const r = await repo();
     const prev = await currentFxSnapshot(r);
     await r.save(next);
     const moves = fxChanges(prev, next);
@@ -51,7 +50,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('the snapshot quotes use now (newest stored, else the shipped dated sample)')
     .option('--json', 'print JSON')
     .action(async (o: { json?: boolean }) => {
-      const s = await currentFxSnapshot(repo());
+      const s = await currentFxSnapshot(await repo());
       emit(!!o.json, s, () => describe(s));
     });
 
@@ -60,7 +59,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--limit <n>', 'how many', '20')
     .option('--json', 'print JSON')
     .action(async (o: { limit: string; json?: boolean }) => {
-      const list = await repo().list(Number(o.limit));
+      const list = await (await repo()).list(Number(o.limit));
       emit(!!o.json, list, () =>
         list.length
           ? table(
@@ -77,7 +76,7 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<rate>', 'KRW per unit, e.g. 46.2')
     .option('--json', 'print JSON')
     .action(async (ccy: string, rate: string, o: { json?: boolean }) => {
-      const base = await currentFxSnapshot(repo());
+      const base = await currentFxSnapshot(await repo());
       await save(withRates(base, { [ccy.toUpperCase()]: rate }, 'manual', systemClock.now()), !!o.json);
     });
 
@@ -90,7 +89,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string, o: { json?: boolean }) => {
       const imported = await new FileRateSource(file).fetchSnapshot();
       // Currencies the file lacks keep their current rate.
-      const base = await currentFxSnapshot(repo());
+      const base = await currentFxSnapshot(await repo());
       await save(withRates(base, imported.rates, imported.source, imported.takenAt), !!o.json);
     });
 
@@ -102,7 +101,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (!/^https?:\/\//.test(o.url))
         throw new AppError('invalid_input', `"${o.url}" is not an http(s) URL`);
       const fetched = await new HttpRateSource({ url: o.url }).fetchSnapshot();
-      const base = await currentFxSnapshot(repo());
+      const base = await currentFxSnapshot(await repo());
       await save(withRates(base, fetched.rates, fetched.source, fetched.takenAt), !!o.json);
     });
 }

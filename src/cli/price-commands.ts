@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import {
-  JsonFileFxRepository,
+  DbFxRepository,
   defaultFxSnapshot,
-  fxSnapshotFile,
   loadPricingContext,
   parseScenario,
   quoteFromRequest,
@@ -75,7 +74,8 @@ async function loadItems(opts: { items?: string; sample?: string; seed?: string 
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  const fxRepo = () => new JsonFileFxRepository(fxSnapshotFile(ctx.config.dataDir));
+  // FX snapshots live in the store, like everything else an operator sets.
+  const fxRepo = async () => new DbFxRepository((await ctx.app()).store.db);
   const price = program
     .command('price')
     .description('landed-cost prices: quotes with a waterfall, repricing and what-if');
@@ -103,7 +103,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (o: Record<string, string | boolean | undefined>) => {
       const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
       const pc = await loadPricingContext({
-        fx: fxRepo(),
+        fx: await fxRepo(),
         ...(s('fxSnapshot') ? { fxSnapshotId: s('fxSnapshot')! } : {}),
         ...(s('asOf') ? { asOf: s('asOf')! } : {}),
       });
@@ -133,7 +133,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('sites with currency, FX rate, shipping services and margin settings')
     .option('--json', 'print JSON')
     .action(async (o: { json?: boolean }) => {
-      const pc = await loadPricingContext({ fx: fxRepo() });
+      const pc = await loadPricingContext({ fx: await fxRepo() });
       const data = [...pc.sites.values()].map((x) => ({
         site: x.code,
         marketplace: x.marketplace,
@@ -189,7 +189,7 @@ export function register(program: Command, ctx: CliContext): void {
         json?: boolean;
       }) => {
         const scenario = parseScenario(o.fx, o.fee);
-        const pc = await loadPricingContext({ fx: fxRepo() });
+        const pc = await loadPricingContext({ fx: await fxRepo() });
         const items = await loadItems(o);
         const report = simulate(items, pc, scenario, o.site.length ? { sites: o.site } : {});
         emit(!!o.json, report, () => renderSimulation(report));
@@ -219,7 +219,7 @@ export function register(program: Command, ctx: CliContext): void {
         seed?: string;
         json?: boolean;
       }) => {
-        const repo = fxRepo();
+        const repo = await fxRepo();
         const stored = await repo.list(2);
         const toId = o.toFx ?? stored[0]?.id;
         // With one stored snapshot, the previous prices came from the shipped sample.

@@ -13,8 +13,12 @@ let server: RunningServer;
 const ids = { sellers: {} as Record<'A' | 'B', string>, products: {} as Record<'A' | 'B', string> };
 const keys = {} as Record<'operator' | 'A' | 'B', string>;
 
-async function get(path: string, key?: string) {
-  const res = await fetch(`${server.url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+async function get(path: string, key?: string, body?: unknown) {
+  const res = await fetch(`${server.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return {
     status: res.status,
     body: (await res.json()) as Record<string, unknown> & { data?: Record<string, unknown>[] },
@@ -56,8 +60,10 @@ after(async () => {
 const ENDPOINTS: Record<
   string,
   {
-    kind: 'list' | 'item' | 'self';
+    /** `shared`: reference data or computation on the request alone, the same for every caller. */
+    kind: 'list' | 'item' | 'self' | 'shared';
     resource?: keyof typeof ids;
+    body?: unknown;
     owner?: (item: Record<string, unknown>) => unknown;
   }
 > = {
@@ -66,6 +72,8 @@ const ENDPOINTS: Record<
   '/v1/sellers/{id}': { kind: 'item', resource: 'sellers' },
   '/v1/products': { kind: 'list', owner: (p) => p.sellerId },
   '/v1/products/{id}': { kind: 'item', resource: 'products' },
+  '/v1/pricing/sites': { kind: 'shared' },
+  '/v1/pricing/quote': { kind: 'shared', body: { site: 'lazada-th', krw: 25000, weightG: 350 } },
 };
 
 test('every /v1 endpoint in the OpenAPI document has a tenancy case', async () => {
@@ -75,10 +83,10 @@ test('every /v1 endpoint in the OpenAPI document has a tenancy case', async () =
 });
 
 test('no API key, or an unknown one: 401 on every endpoint', async () => {
-  for (const path of Object.keys(ENDPOINTS)) {
+  for (const [path, spec] of Object.entries(ENDPOINTS)) {
     const concrete = path.replace('{id}', ids.products.A);
-    assert.equal((await get(concrete)).status, 401, path);
-    assert.equal((await get(concrete, 'kbk_not-a-real-key')).status, 401, path);
+    assert.equal((await get(concrete, undefined, spec.body)).status, 401, path);
+    assert.equal((await get(concrete, 'kbk_not-a-real-key', spec.body)).status, 401, path);
   }
 });
 
@@ -88,7 +96,11 @@ test('a seller key sees only its own seller, on every endpoint', async () => {
       ['A', 'B'],
       ['B', 'A'],
     ] as const) {
-      if (spec.kind === 'self') {
+      if (spec.kind === 'shared') {
+        const res = await get(path, keys[me], spec.body);
+        assert.equal(res.status, 200, path);
+        assert.ok(!JSON.stringify(res.body).includes(ids.sellers[other]), `${path}: no seller data`);
+      } else if (spec.kind === 'self') {
         const res = await get(path, keys[me]);
         assert.deepEqual(res.body, { role: 'seller', sellerId: ids.sellers[me] });
       } else if (spec.kind === 'list') {

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  JsonFileFxRepository,
-  fxSnapshotFile,
+  DbFxRepository,
   loadPricingContext,
   quoteFromRequest,
   quoteResultBody,
@@ -160,9 +159,7 @@ export function pricingRoutes(deps: PricingRouteDeps = {}) {
   const contextFor = (c: { get(k: 'app'): App }, opts: { fxSnapshotId?: string; asOf?: string }) => {
     if (deps.context) return deps.context(opts);
     const app = c.get('app');
-    const fx = deps.fx
-      ? deps.fx(app.config.dataDir)
-      : new JsonFileFxRepository(fxSnapshotFile(app.config.dataDir));
+    const fx = deps.fx ? deps.fx(app.config.dataDir) : new DbFxRepository(app.store.db);
     return loadPricingContext({ fx, clock: app.clock, ...opts });
   };
   return api
