@@ -62,7 +62,8 @@ export function moveItem(
     if (to === 'shipped' && from === 'ready_to_ship') sku.quantity = Math.max(0, sku.quantity - 1);
     if (to === 'shipped_back_success') sku.quantity += 1;
     rt.store.touch('product', order.site, product.itemId);
-    data.liveCache = undefined;
+    // Stock coming back (ship-back) makes an item buyable again.
+    if (to === 'shipped_back_success') data.liveCache = undefined;
   }
   rt.store.touch('order', order.site, order.orderId);
   rt.stats.inc(`items.${to}`);

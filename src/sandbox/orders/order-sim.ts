@@ -12,7 +12,10 @@ export interface OrderLine {
   quantity: number;
 }
 
-/** Active items with stock, cached until a product changes. */
+/**
+ * Active items with stock. Cached: rebuilt when products are created, edited, decided by QC or
+ * restocked, and when picks keep hitting entries gone stale (sold out since), not on every sale.
+ */
 function liveItems(data: SiteData): number[] {
   data.liveCache ??= [...data.products.values()]
     .filter((p) => p.status === 'Active' && p.skus.some((s) => s.status === 'active' && sellable(s) > 0))
@@ -20,29 +23,38 @@ function liveItems(data: SiteData): number[] {
   return data.liveCache;
 }
 
-function pickSku(rt: Runtime, p: ProductRecord): SkuRecord | undefined {
+function pickSku(rt: Runtime, p: ProductRecord | undefined): SkuRecord | undefined {
+  if (!p || p.status !== 'Active') return undefined;
   const skus = p.skus.filter((s) => s.status === 'active' && sellable(s) > 0);
   return skus.length > 0 ? rt.rng.pick(skus) : undefined;
 }
 
 /** A realistic basket: one seller, mostly one line, mostly one unit. */
 export function randomBasket(rt: Runtime, data: SiteData): OrderLine[] {
-  const live = liveItems(data);
-  if (live.length === 0) return [];
-  const first = data.products.get(rt.rng.pick(live))!;
-  const wanted = rt.rng.chance(0.3) ? (rt.rng.chance(0.35) ? 3 : 2) : 1;
-  const lines: OrderLine[] = [];
-  const used = new Set<number>();
-  for (let attempt = 0; attempt < wanted * 4 && lines.length < wanted; attempt++) {
-    const p = attempt === 0 ? first : data.products.get(rt.rng.pick(live))!;
-    if (p.sellerId !== first.sellerId) continue;
-    const sku = pickSku(rt, p);
-    if (!sku || used.has(sku.skuId)) continue;
-    used.add(sku.skuId);
-    const q = rt.rng.chance(0.2) ? (rt.rng.chance(0.25) ? 3 : 2) : 1;
-    lines.push({ sku, product: p, quantity: Math.min(q, sellable(sku)) });
+  for (let round = 0; round < 2; round++) {
+    const live = liveItems(data);
+    if (live.length === 0) return [];
+    for (let tries = 0; tries < 10; tries++) {
+      const first = data.products.get(rt.rng.pick(live));
+      const firstSku = pickSku(rt, first);
+      if (!first || !firstSku) continue;
+      const wanted = rt.rng.chance(0.3) ? (rt.rng.chance(0.35) ? 3 : 2) : 1;
+      const lines: OrderLine[] = [];
+      const used = new Set<number>();
+      for (let attempt = 0; attempt < wanted * 4 && lines.length < wanted; attempt++) {
+        const p = attempt === 0 ? first : data.products.get(rt.rng.pick(live));
+        if (!p || p.sellerId !== first.sellerId) continue;
+        const sku = attempt === 0 ? firstSku : pickSku(rt, p);
+        if (!sku || used.has(sku.skuId)) continue;
+        used.add(sku.skuId);
+        const q = rt.rng.chance(0.2) ? (rt.rng.chance(0.25) ? 3 : 2) : 1;
+        lines.push({ sku, product: p, quantity: Math.min(q, sellable(sku)) });
+      }
+      return lines;
+    }
+    data.liveCache = undefined; // mostly stale entries: rebuild once
   }
-  return lines;
+  return [];
 }
 
 function address(rt: Runtime, country: string, countryName: string, first: string, last: string): Address {
@@ -139,7 +151,6 @@ export function placeOrder(
       });
     }
   }
-  data.liveCache = undefined;
   const order: OrderRecord = {
     orderId,
     orderNumber: 300_000_000 + site.index * 10_000_000 + data.seq.order,
