@@ -139,4 +139,14 @@ describe('sandbox auth: OAuth page, token create, expiry, refresh rotation', () 
     assert.equal(typeof r.json.expire_time, 'number');
     assert.ok(r.json.seller_id);
   });
+
+  it('serves the token APIs under every documented auth prefix', async () => {
+    for (const prefix of ['lazada/auth', 'lazada/ph/auth', 'lazada/ph']) {
+      const code = (await authorizeCode(sb, '/oauth/authorize', {})).searchParams.get('code')!;
+      const r = await lazop(sb, prefix, '/auth/token/create', { code });
+      assert.equal(r.json.code, '0', `${prefix}: ${JSON.stringify(r.json)}`);
+    }
+    const notHere = await lazop(sb, 'lazada/auth', '/products/get', {});
+    assert.equal(notHere.json.code, 'InvalidApiPath', 'the auth host serves only the token APIs');
+  });
 });
