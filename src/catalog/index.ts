@@ -34,3 +34,4 @@ export {
   writeCatalogNdjson,
   type WriteSummary,
 } from './export/index.ts';
+export { activeVariants, type VariantFacts } from './variant-feed.ts';

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Pricing tables (owned by the pricing capability; the lead wires this file into the schema and
@@ -20,4 +20,29 @@ export const fxSnapshots = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('fx_snapshots_taken_idx').on(t.takenAt)],
+);
+
+/**
+ * The current price of each variant on each site, as the last requote left it. Listings read it
+ * to push prices; a requote upserts it, so running the same requote twice changes nothing.
+ */
+export const sitePrices = pgTable(
+  'site_prices',
+  {
+    variantId: text('variant_id').notNull(),
+    site: text('site').notNull(),
+    sellerId: text('seller_id').notNull(),
+    status: text('status', { enum: ['ok', 'rejected'] }).notNull(),
+    currency: text('currency'),
+    priceMinor: bigint('price_minor', { mode: 'number' }),
+    /** Why there is no price: the quote failure (guard, shipping, FX) as returned by pricing. */
+    failure: jsonb('failure').$type<Record<string, unknown>>(),
+    fxSnapshotId: text('fx_snapshot_id').notNull(),
+    dataVersion: text('data_version').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.variantId, t.site] }),
+    index('site_prices_seller_idx').on(t.sellerId, t.site),
+  ],
 );

@@ -1,8 +1,12 @@
 import { importCatalogJob } from './catalog-jobs.ts';
+import { requoteJob } from './pricing-jobs.ts';
 import type { JobDefinition } from './registry.ts';
 
 export { defineJob, type JobDefinition } from './registry.ts';
 export { startQueue, type Queue } from './queue.ts';
 
 /** Every job kbridge runs; workers register all of them. */
-export const ALL_JOBS: readonly JobDefinition[] = [importCatalogJob as unknown as JobDefinition];
+export const ALL_JOBS: readonly JobDefinition[] = [
+  importCatalogJob,
+  requoteJob,
+] as unknown as JobDefinition[];

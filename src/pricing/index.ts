@@ -125,3 +125,5 @@ export function fxSnapshotFile(dataDir: string): string {
 export async function currentFxSnapshot(repo: FxRepository): Promise<FxSnapshot> {
   return (await repo.latest()) ?? defaultFxSnapshot();
 }
+export { pricingCategoryOf } from './category-of.ts';
+export { saveSitePrices } from './site-prices.ts';

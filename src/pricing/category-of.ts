@@ -1,0 +1,26 @@
+/**
+ * Maps a seller's Korean category path to a pricing category (fees.json `categories`). Korean
+ * open markets share a top level (뷰티, 식품, 패션의류, ...); finer words pick footwear, bags,
+ * fragrance and battery-powered goods, which carry their own fees or shipping rules.
+ */
+const RULES: readonly [RegExp, string][] = [
+  [/향수|퍼퓸|오드뚜왈|fragrance/i, 'fragrance'],
+  [/보조배터리|배터리|충전기|무선이어폰|이어폰|전동|power ?bank/i, 'electronics-battery'],
+  [/신발|운동화|스니커즈|구두|슬리퍼|샌들|부츠|shoe/i, 'footwear'],
+  [/가방|백팩|핸드백|크로스백|지갑|bag/i, 'bags'],
+  [/시계|watch/i, 'watches'],
+  [/뷰티|화장품|스킨케어|메이크업|beauty|cosmetic/i, 'beauty'],
+  [/건강|영양제|비타민|health/i, 'health'],
+  [/식품|간식|음료|food/i, 'food'],
+  [/패션잡화|액세서리|주얼리|모자|양말/i, 'accessories'],
+  [/패션|의류|fashion|apparel/i, 'fashion'],
+  [/디지털|가전|전자|electronic/i, 'electronics'],
+  [/완구|장난감|toy/i, 'toys'],
+  [/도서|음반|media/i, 'media'],
+  [/홈|리빙|주방|생활|가구|인테리어|home|kitchen/i, 'home'],
+];
+
+export function pricingCategoryOf(categoryPath: string): string {
+  for (const [pattern, category] of RULES) if (pattern.test(categoryPath)) return category;
+  return 'other';
+}
