@@ -3,11 +3,13 @@ import {
   FileRateSource,
   HttpRateSource,
   DbFxRepository,
+  REQUOTE_JOB,
   currentFxSnapshot,
   fxChanges,
   withRates,
   type FxSnapshot,
 } from '../pricing/index.ts';
+import { ALL_JOBS, startQueue } from '../jobs/index.ts';
 import { AppError, systemClock } from '../shared/index.ts';
 import type { CliContext } from './context.ts';
 import { emit, table } from './output.ts';
@@ -31,13 +33,26 @@ export function register(program: Command, ctx: CliContext): void {
   const fx = program.command('fx').description('FX rate snapshots (KRW per unit) used by pricing');
 
   const save = async (next: FxSnapshot, json: boolean) => {
-    const r = await repo();
+    const app = await ctx.app();
+    const r = new DbFxRepository(app.store.db);
     const prev = await currentFxSnapshot(r);
+    await r.save(prev); // the shipped sample, when nothing was stored yet: the requote reads both
     await r.save(next);
     const moves = fxChanges(prev, next);
-    emit(json, { snapshot: next, previous: prev.id, changes: moves }, () =>
+    // Workers (`kbridge serve` or `kbridge worker`) requote the catalog; sites whose currencies
+    // moved less than the threshold are skipped by the job itself.
+    let requoteJobId: string | null = null;
+    if (prev.id !== next.id) {
+      const queue = await startQueue(app, ALL_JOBS);
+      try {
+        requoteJobId = await queue.send(REQUOTE_JOB, { fromFxSnapshotId: prev.id, toFxSnapshotId: next.id });
+      } finally {
+        await queue.stop();
+      }
+    }
+    emit(json, { snapshot: next, previous: prev.id, changes: moves, requoteJobId }, () =>
       [
-        `stored ${next.id} (${next.source}); previous ${prev.id}`,
+        `stored ${next.id} (${next.source}); previous ${prev.id}${requoteJobId ? `; requote job ${requoteJobId} queued` : ''}`,
         ...moves.map(
           (m) =>
             `  ${m.currency}: ${m.from ?? '-'} → ${m.to ?? '-'}${m.changePct !== null ? ` (${m.changePct > 0 ? '+' : ''}${m.changePct.toFixed(2)}%)` : ''}`,
