@@ -106,7 +106,8 @@ export class OpenPlatformClient {
     this.#now = options.now ?? Date.now;
     this.#sleep = options.sleep ?? realSleep;
     this.#random = options.random ?? Math.random;
-    this.#limiter = options.limiter ?? new RateLimiter(NO_RATE_LIMITS);
+    this.#limiter =
+      options.limiter ?? new RateLimiter(NO_RATE_LIMITS, { now: this.#now, sleep: this.#sleep });
     this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.#logger = options.logger;
     this.#partnerId = options.partnerId;
@@ -168,6 +169,13 @@ export class OpenPlatformClient {
       const used = failure.errorClass === 'throttle' ? ++throttleRetries : ++transientRetries;
       if (used > settings.maxRetries) throw error();
       const delay = backoffDelay(settings, used, this.#random);
+      if (failure.errorClass === 'throttle') {
+        // The ban is per app and API: hold the other queued calls of this API for its length too.
+        this.#limiter.pause(
+          { appKey: this.appKey, api: options.api },
+          this.#limiter.now() + this.#retry.throttle.minMs,
+        );
+      }
       this.#log('warn', options.api, attempts, failure, delay, 'marketplace call failed: retrying');
       await this.#sleep(delay);
     }

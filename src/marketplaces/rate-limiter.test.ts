@@ -90,3 +90,17 @@ test('backoff: throttle waits at least 1 s, grows exponentially with jitter, cap
   assert.equal(isRetryable('business', true, true), false);
   assert.equal(isRetryable('signature', true, true), false);
 });
+
+test('pause holds every call of the app+API until the ban ends, other APIs go on', async () => {
+  const vt = createVirtualTime(0);
+  const limiter = new RateLimiter({}, { now: vt.now, sleep: vt.sleep });
+  limiter.pause({ appKey: 'a', api: '/x' }, 1000);
+  const times: Record<string, number> = {};
+  const all = Promise.all([
+    limiter.acquire({ appKey: 'a', api: '/x' }).then(() => (times.x = vt.now())),
+    limiter.acquire({ appKey: 'a', api: '/y' }).then(() => (times.y = vt.now())),
+    limiter.acquire({ appKey: 'b', api: '/x' }).then(() => (times.bx = vt.now())),
+  ]);
+  await vt.runUntilIdle(all);
+  assert.deepEqual(times, { x: 1000, y: 0, bx: 0 });
+});

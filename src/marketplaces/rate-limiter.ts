@@ -68,6 +68,8 @@ export class RateLimiter {
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #buckets = new Map<string, Bucket>();
+  /** Per app+API: no call before this time (the gateway banned the API after a throttle). */
+  readonly #pausedUntil = new Map<string, number>();
 
   constructor(
     config: RateLimitConfig,
@@ -106,19 +108,42 @@ export class RateLimiter {
     return b;
   }
 
+  /** See `Pausable`. The API's buckets restart after the pause, so queued calls come back spaced. */
+  pause(scope: LimitScope, untilMs: number): void {
+    const key = `${scope.appKey}|${scope.api}`;
+    this.#pausedUntil.set(key, Math.max(this.#pausedUntil.get(key) ?? -Infinity, untilMs));
+    for (const [bucketKey, b] of this.#buckets) {
+      const isApi = bucketKey === `api:${scope.appKey}:${scope.api}`;
+      const isSellerApi =
+        bucketKey.startsWith(`sellerApi:${scope.appKey}:`) && bucketKey.endsWith(`:${scope.api}`);
+      if (isApi || isSellerApi) b.tat = Math.max(b.tat, untilMs);
+    }
+  }
+
+  /** The limiter's clock (epoch ms), so callers can express pauses on it. */
+  now(): number {
+    return this.#now();
+  }
+
   /**
    * Waits for this call's turn in every applicable bucket. The bucket(s) that decide the wait
    * book their slot at once (so concurrent callers queue in order and timer lateness does not
    * eat into the rate); the others are checked and booked when the caller wakes, because booking
    * them ahead would let one slow API's queued call (a 2/s `/orders/get`) hold the whole app's
-   * bucket until then.
+   * bucket until then. A caller that wakes into a pause sleeps through it and books anew.
    */
-  async acquire(scope: LimitScope): Promise<void> {
+  async acquire(scope: LimitScope, sleptThroughPause = -Infinity): Promise<void> {
     const start = this.#now();
     const pending = this.#rulesFor(scope).map(([key, rate]) => this.#bucket(key, rate, start));
+    const pauseKey = `${scope.appKey}|${scope.api}`;
     let slot = -Infinity;
     for (;;) {
       const now = this.#now();
+      const paused = this.#pausedUntil.get(pauseKey) ?? -Infinity;
+      if (paused > now && paused > sleptThroughPause) {
+        await this.#sleep(paused - now);
+        return this.acquire(scope, paused);
+      }
       let at = Math.max(slot, now);
       for (const b of pending) at = Math.max(at, b.tat - b.tolerance);
       if (at <= now) {
@@ -136,6 +161,15 @@ export class RateLimiter {
       await this.#sleep(at - now);
     }
   }
+}
+
+export interface Pausable {
+  /**
+   * Holds every call of this app to this API until `untilMs` (epoch ms on the limiter's clock):
+   * after ApiCallLimit the gateway bans the API for a second, and calls sent during the ban are
+   * wasted and only prolong the trouble.
+   */
+  pause(scope: LimitScope, untilMs: number): void;
 }
 
 /** A limiter that never waits (tests, one-off CLI calls). */
