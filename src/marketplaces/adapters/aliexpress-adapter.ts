@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/index.ts';
 import { verifyPushSignature, type SecretLike } from '../signing.ts';
 import { adapterContext, type AdapterContext } from './common.ts';
+import * as catalog from './aliexpress-catalog.ts';
 import * as products from './aliexpress-products.ts';
 import * as orders from './aliexpress-orders.ts';
 import type { AdapterInit } from './lazop-adapter.ts';
@@ -49,16 +50,16 @@ export class AliExpressAdapter implements MarketplaceAdapter {
 
   /** One level at a time (AliExpress answers children of `parentId`, root `0`). */
   categoryTree(options: { language?: string; parentId?: string } = {}): Promise<CategoryNode[]> {
-    return products.categoryTree(this.#ctx, options.parentId);
+    return catalog.categoryTree(this.#ctx, options.parentId);
   }
   categoryAttributes(categoryId: string): Promise<CategoryAttribute[]> {
-    return products.categoryAttributes(this.#ctx, categoryId);
+    return catalog.categoryAttributes(this.#ctx, categoryId);
   }
   /** AliExpress brands are the values of a category's brand attribute. */
   async brands(options: { offset?: number; limit?: number; categoryId?: string } = {}): Promise<BrandPage> {
     if (!options.categoryId)
       throw new AppError('invalid_input', 'AliExpress brands are listed per category: pass categoryId');
-    const attrs = await products.categoryAttributes(this.#ctx, options.categoryId);
+    const attrs = await catalog.categoryAttributes(this.#ctx, options.categoryId);
     const brand = attrs.find((a) => a.id === '2' || /brand/i.test(a.name));
     const all = (brand?.options ?? []).map((o) => ({ id: o.id ?? o.name, name: o.name, nameEn: o.enName }));
     const offset = options.offset ?? 0;

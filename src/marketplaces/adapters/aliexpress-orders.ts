@@ -3,7 +3,7 @@ import { isMarketplaceError } from '../errors.ts';
 import { asObject, idString, numberValue, stringValue, type JsonObject } from '../lossless-json.ts';
 import { ALIEXPRESS_TIME_ZONE, formatPacific, parseOptionalTime } from '../time-format.ts';
 import { jsonWithIds, moneyFrom, numericId, type AdapterContext } from './common.ts';
-import { AE_METHODS, listOf } from './aliexpress-products.ts';
+import { AE_METHODS, listOf } from './aliexpress-catalog.ts';
 import type {
   CancelRequest,
   OrderPage,

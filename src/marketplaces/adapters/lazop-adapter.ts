@@ -4,6 +4,8 @@ import type { OpenPlatformClient, SellerSession } from '../open-platform-client.
 import { adapterContext, type AdapterContext, type AdapterOptions } from './common.ts';
 import * as catalog from './lazop-catalog.ts';
 import * as orders from './lazop-orders.ts';
+import * as fulfillment from './lazop-fulfillment.ts';
+import * as products from './lazop-products.ts';
 import { parsePushMessage } from './push.ts';
 import type {
   BatchOutcome,
@@ -72,16 +74,16 @@ export class LazopAdapter implements MarketplaceAdapter {
     return catalog.brands(this.#ctx, options.offset, options.limit);
   }
   createProduct(input: ProductInput): Promise<CreatedProduct> {
-    return catalog.createProduct(this.#ctx, input);
+    return products.createProduct(this.#ctx, input);
   }
   updateProduct(input: ProductUpdateInput): Promise<void> {
-    return catalog.updateProduct(this.#ctx, input);
+    return products.updateProduct(this.#ctx, input);
   }
   updatePriceQuantity(updates: PriceQuantityUpdate[]): Promise<BatchOutcome> {
-    return catalog.updatePriceQuantity(this.#ctx, updates);
+    return products.updatePriceQuantity(this.#ctx, updates);
   }
   getProducts(query?: ProductQuery): Promise<ProductPage> {
-    return catalog.getProducts(this.#ctx, query);
+    return products.getProducts(this.#ctx, query);
   }
   listOrders(query: OrderQuery): Promise<OrderPage> {
     return orders.listOrders(this.#ctx, query);
@@ -93,25 +95,25 @@ export class LazopAdapter implements MarketplaceAdapter {
     return orders.getOrderItems(this.#ctx, orderId);
   }
   shipmentProviders(orderId: string, orderItemIds: string[]): Promise<ShipmentProviders> {
-    return orders.shipmentProviders(this.#ctx, orderId, orderItemIds);
+    return fulfillment.shipmentProviders(this.#ctx, orderId, orderItemIds);
   }
   pack(requests: PackRequest[]): Promise<PackedItem[]> {
-    return orders.pack(this.#ctx, requests);
+    return fulfillment.pack(this.#ctx, requests);
   }
   shippingLabel(
     packages: PackageRef[],
     options: { docType?: 'PDF' | 'HTML' } = {},
   ): Promise<ShippingDocument> {
-    return orders.shippingLabel(this.#ctx, packages, options.docType);
+    return fulfillment.shippingLabel(this.#ctx, packages, options.docType);
   }
   readyToShip(packages: PackageRef[]): Promise<PackageOutcome[]> {
-    return orders.readyToShip(this.#ctx, packages);
+    return fulfillment.readyToShip(this.#ctx, packages);
   }
   cancelReasons(orderId: string, orderItemIds: string[]): Promise<CancelReason[]> {
-    return orders.cancelReasons(this.#ctx, orderId, orderItemIds);
+    return fulfillment.cancelReasons(this.#ctx, orderId, orderItemIds);
   }
   cancel(request: CancelRequest): Promise<void> {
-    return orders.cancel(this.#ctx, request);
+    return fulfillment.cancel(this.#ctx, request);
   }
   migrateImages(urls: string[]): Promise<ImageMigration> {
     return catalog.migrateImages(this.#ctx, urls, this.#sleep);
