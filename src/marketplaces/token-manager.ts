@@ -31,6 +31,13 @@ export interface TokenManagerOptions {
 
 export const DEFAULT_REFRESH_AHEAD_MS = 30 * 60 * 1000;
 
+/**
+ * Refreshes in flight, per store and key. Shared by every manager on the same store because a
+ * cross-border Lazada token serves six ventures (six connections): two refreshes of one token
+ * would race on the rotated refresh token.
+ */
+const IN_FLIGHT = new WeakMap<TokenStore, Map<string, Promise<TokenSet>>>();
+
 /** Reads a token response (Lazada/Daraz/Miravia top-level fields; AliExpress absolute times too). */
 export function parseTokenResponse(body: JsonObject, now: number): TokenSet {
   const accessToken = stringValue(body.access_token);
@@ -94,7 +101,7 @@ export class TokenManager {
   readonly #now: () => number;
   readonly #ahead: number;
   readonly #logger: MarketplaceLogger | undefined;
-  readonly #inFlight = new Map<string, Promise<TokenSet>>();
+  readonly #inFlight: Map<string, Promise<TokenSet>>;
 
   constructor(options: TokenManagerOptions) {
     this.#client = options.client;
@@ -103,6 +110,12 @@ export class TokenManager {
     this.#now = options.now ?? Date.now;
     this.#ahead = options.refreshAheadMs ?? DEFAULT_REFRESH_AHEAD_MS;
     this.#logger = options.logger;
+    let shared = IN_FLIGHT.get(options.store);
+    if (!shared) {
+      shared = new Map();
+      IN_FLIGHT.set(options.store, shared);
+    }
+    this.#inFlight = shared;
   }
 
   /** The seller-facing authorization URL (`state` is echoed back to the callback). */

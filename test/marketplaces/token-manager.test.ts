@@ -224,3 +224,35 @@ test('AliExpress token answer with absolute expiry times', async () => {
     await gw.close();
   }
 });
+
+test('managers sharing a store share single-flight (one cross-border token, several ventures)', async () => {
+  let refreshes = 0;
+  const gw = await startFakeGateway(async (r) => {
+    if (r.path.endsWith('/auth/token/create')) return tokenBody(1);
+    refreshes++;
+    await new Promise((res) => setTimeout(res, 20));
+    return tokenBody(2);
+  });
+  try {
+    let now = Date.parse('2026-11-25T00:00:00Z');
+    const store = new InMemoryTokenStore();
+    const managers = (['SG', 'MY', 'TH'] as const).map((v) => {
+      const site = getSite('lazada', v);
+      const client = new OpenPlatformClient({
+        site: withSiteUrls(site, sandboxSiteUrls(gw.origin, site)),
+        appKey: '1',
+        appSecret: SECRET,
+        now: () => now,
+        sleep: async () => {},
+      });
+      return new TokenManager({ client, store, cipher: new TokenCipher(KEY), now: () => now });
+    });
+    await managers[0]!.exchangeCode('lazada:sel_1', 'code-123456');
+    now += 7 * 24 * HOUR;
+    const tokens = await Promise.all(managers.map((m) => m.accessToken('lazada:sel_1')));
+    assert.deepEqual(tokens, ['access-2-xxxxxxxx', 'access-2-xxxxxxxx', 'access-2-xxxxxxxx']);
+    assert.equal(refreshes, 1);
+  } finally {
+    await gw.close();
+  }
+});
