@@ -50,6 +50,14 @@ async function child(engine: 'pglite' | 'postgres', file: string, target: string
 }
 
 async function main(): Promise<void> {
+  if (args[0] === '--prepare') {
+    // An import goes into an existing store: create and migrate it in its own process, so that
+    // PGlite's initdb (about 0.8 GB of WebAssembly heap, never returned) is not counted.
+    const store = await openStore({ engine: 'pglite', dataDir: args[1]! });
+    await runMigrations(store);
+    await store.close();
+    return;
+  }
   if (args[0] === '--child') {
     await child(args[1] as 'pglite' | 'postgres', args[2]!, args[3]!);
     return;

@@ -48,6 +48,7 @@ async function openPglite(dataDir: string | null): Promise<Store> {
     throw e;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
+  let locks: Promise<unknown> = Promise.resolve();
   return {
     engine: 'pglite',
     db,
@@ -67,6 +68,16 @@ async function openPglite(dataDir: string | null): Promise<Store> {
         }),
       );
     },
+    withLock(_key, fn) {
+      // One process owns a PGlite directory, so an in-process queue is a complete lock.
+      const run = locks.then(fn, fn);
+      locks = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
+    },
+    parallelism: 1,
     async close() {
       await client.close();
       lock?.release();
@@ -108,6 +119,21 @@ function openPostgres(url: string, poolSize = 10): Store {
         client.release();
       }
     },
+    async withLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    // The pool's size minus connections for the lock holder and other work.
+    parallelism: Math.max(1, Math.min(2, poolSize - 2)),
     async close() {
       await pool.end();
     },

@@ -18,6 +18,13 @@ export interface Store {
   readonly db: Database;
   /** Runs fn in one transaction with raw SQL and COPY; all or nothing. */
   transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn while holding a named lock that other processes on the same database respect
+   * (a PostgreSQL advisory lock; within one PGlite process, a queue).
+   */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** How many transactions may usefully run at once (1 on PGlite: one session). */
+  readonly parallelism: number;
   /** Raw SQL outside a transaction. */
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** The underlying clients, for pg-boss. */

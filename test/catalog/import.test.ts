@@ -215,6 +215,23 @@ describe('catalog import', () => {
     assert.equal(s.errors[0]?.column, 'variant_sku');
   });
 
+  test('a new product may not take a variant SKU another stored product owns', async () => {
+    await importCatalog(store, file('owner.csv', [HEADER, GOOD_ROWS[0]!].join('\n')), clock, { sellerId });
+    const rows = [
+      HEADER,
+      'NEW-1,새 상품,,뷰티,5000,,,,,,,TONER-1,,0,1,',
+      'NEW-2,다른 새 상품,,뷰티,6000,,,,,,,,,,2,',
+    ];
+    const s = await importCatalog(store, file('thief.csv', rows.join('\n')), clock, { sellerId });
+    assert.deepEqual([s.created, s.rejected], [1, 1]);
+    assert.deepEqual([s.errors[0]?.row, s.errors[0]?.column], [2, 'variant_sku']);
+    assert.match(s.errors[0]!.reason, /already belongs to product TONER-1/);
+    const [owner] = await store.query<{ sku: string }>(
+      `SELECT p.seller_sku AS sku FROM variants v JOIN products p ON p.id = v.product_id WHERE v.seller_sku = 'TONER-1'`,
+    );
+    assert.equal(owner!.sku, 'TONER-1');
+  });
+
   test('re-import is idempotent: unchanged, then one update', async () => {
     const path = file('again.csv', [HEADER, ...GOOD_ROWS].join('\n'));
     await importCatalog(store, path, clock, { sellerId });

@@ -35,6 +35,7 @@ export interface ImportSummary {
 }
 
 const DEFAULT_BATCH = 2_000;
+const IMPORT_LOCK_KEY = 4_242_002;
 const STORED_ERRORS = 200;
 
 /** Resolves sellers by 사업자등록번호, creating the ones a file introduces. */
@@ -93,6 +94,16 @@ export async function importCatalog(
   clock: Clock,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
+  // One import at a time per database, so two imports of the same file cannot race on the same SKUs.
+  return store.withLock(IMPORT_LOCK_KEY, () => runImport(store, path, clock, options));
+}
+
+async function runImport(
+  store: Store,
+  path: string,
+  clock: Clock,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const started = Date.now();
   let bytesRead = 0;
   const source = await readCandidates(path, { format: options.format, onBytes: (n) => (bytesRead += n) });
@@ -142,10 +153,16 @@ export async function importCatalog(
     summary.errors.push(...errors);
   };
 
-  // One batch is written while the next is read, so parsing overlaps the database's work.
-  let writing: Promise<void> = Promise.resolve();
+  // Batches are written while the next ones are read, so parsing overlaps the database's work;
+  // on PostgreSQL several batches go in at once over separate connections.
+  const inFlight = new Set<Promise<void>>();
+  let writeError: unknown;
+  const drain = async (limit: number) => {
+    while (inFlight.size > limit) await Promise.race(inFlight);
+    if (writeError) throw writeError;
+  };
   const flush = async () => {
-    await writing;
+    await drain(store.parallelism - 1);
     if (!pending.length) return;
     if (!forcedSeller) await sellers.resolve(pending.map(({ candidate }) => candidate.record.seller!));
     const batch: ValidProduct[] = pending.map(({ candidate: c }) => ({
@@ -155,15 +172,20 @@ export async function importCatalog(
       locate: c.locate,
     }));
     pending = [];
-    writing = writeBatch(store, batch).then((outcome) => {
-      summary.created += outcome.created;
-      summary.updated += outcome.updated;
-      summary.unchanged += outcome.unchanged;
-      for (const e of outcome.rejected) reject([e]);
-      options.onProgress?.({ bytesRead, bytesTotal: source.bytes, products: summary.products });
-    });
-    // A failed write must not go unobserved until the next flush.
-    writing.catch(() => undefined);
+    const write: Promise<void> = writeBatch(store, batch).then(
+      (outcome) => {
+        summary.created += outcome.created;
+        summary.updated += outcome.updated;
+        summary.unchanged += outcome.unchanged;
+        for (const e of outcome.rejected) reject([e]);
+        options.onProgress?.({ bytesRead, bytesTotal: source.bytes, products: summary.products });
+      },
+      (e: unknown) => {
+        writeError ??= e;
+      },
+    );
+    inFlight.add(write);
+    void write.finally(() => inFlight.delete(write));
   };
 
   try {
@@ -222,9 +244,9 @@ export async function importCatalog(
       if (pending.length >= batchSize) await flush();
     }
     await flush();
-    await writing;
+    await drain(0);
   } catch (e) {
-    await writing.catch(() => undefined);
+    await Promise.allSettled(inFlight);
     await store.db
       .update(schema.importRuns)
       .set({ status: 'failed', finishedAt: clock.now(), ...counts(summary) })

@@ -20,9 +20,6 @@ export interface BatchOutcome {
   rejected: RowError[];
 }
 
-// One import writes at a time, so two imports of the same file cannot race on the same SKUs.
-const IMPORT_LOCK_KEY = 4_242_002;
-
 const PRODUCT_COLUMNS = [
   'id',
   'seller_id',
@@ -87,7 +84,7 @@ export function contentHash(r: ProductRecord): string {
 function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  return `"${value.replace(/"/g, '""')}"`;
+  return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
 }
 
 const mm = (cm: number | undefined) => (cm === undefined ? null : Math.round(cm * 10));
@@ -130,8 +127,14 @@ function variantRows(productId: string, p: ValidProduct): (string | number)[][] 
   ]);
 }
 
-const toCsv = (rows: (string | number | null)[][]) =>
-  rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+function toCsv(rows: (string | number | null)[][]): string {
+  let out = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) out += (i ? ',' : '') + csvField(row[i]);
+    out += '\n';
+  }
+  return out;
+}
 
 /** Columns of `rows` as arrays, for `unnest($1::text[], ...)`. */
 function columnsOf(rows: (string | number | null)[][], width: number): unknown[][] {
@@ -199,8 +202,27 @@ async function upsertVariants(tx: SqlTx, rows: (string | number)[][], productIds
  * New products go in by COPY (the bulk path); changed ones are updated in place, keeping their ids.
  */
 export async function writeBatch(store: Store, batch: ValidProduct[]): Promise<BatchOutcome> {
+  // Optimistic first: new products' variant SKUs are rarely taken, and the unique index says so
+  // when they are; only then is the batch written again with every SKU looked up (one lookup
+  // per variant was a tenth of an import's time).
+  try {
+    return await writeBatchOnce(store, batch, false);
+  } catch (e) {
+    if ((e as { code?: string }).code !== '23505') throw e;
+    return writeBatchOnce(store, batch, true);
+  }
+}
+
+async function writeBatchOnce(
+  store: Store,
+  batch: ValidProduct[],
+  checkNewVariants: boolean,
+): Promise<BatchOutcome> {
   return store.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
+    // Batches commit without waiting for the WAL flush; the import's closing write (its
+    // import_runs row) commits synchronously, which flushes every batch before it. So a finished
+    // import is durable, and a crash mid-import loses only batches a re-run writes again.
+    await tx.query('SET LOCAL synchronous_commit = off');
     const existing = await tx.query<{
       id: string;
       seller_id: string;
@@ -223,6 +245,7 @@ export async function writeBatch(store: Store, batch: ValidProduct[]): Promise<B
     if (toWrite.length === 0) return outcome;
 
     // A variant SKU already used by another product of the same seller would be stolen silently.
+    const checked = checkNewVariants ? toWrite : toWrite.filter((w) => !w.isNew);
     const owners = await tx.query<{
       seller_id: string;
       seller_sku: string;
@@ -233,8 +256,8 @@ export async function writeBatch(store: Store, batch: ValidProduct[]): Promise<B
        JOIN products p ON p.id = v.product_id
        JOIN unnest($1::text[], $2::text[]) AS k(seller_id, sku) ON v.seller_id = k.seller_id AND v.seller_sku = k.sku`,
       [
-        toWrite.flatMap(({ p }) => p.record.variants.map(() => p.sellerId)),
-        toWrite.flatMap(({ p }) => p.record.variants.map((v) => v.sku)),
+        checked.flatMap(({ p }) => p.record.variants.map(() => p.sellerId)),
+        checked.flatMap(({ p }) => p.record.variants.map((v) => v.sku)),
       ],
     );
     const ownerOf = new Map(owners.map((o) => [`${o.seller_id}\u0000${o.seller_sku}`, o]));

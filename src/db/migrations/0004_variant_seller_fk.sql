@@ -1,0 +1,1 @@
+ALTER TABLE "variants" DROP CONSTRAINT "variants_seller_id_sellers_id_fk";
