@@ -144,3 +144,4 @@ export const importRuns = pgTable(
 
 // Tables owned by other capabilities live in their own files and are part of the one schema here.
 export * from './schema-pricing.ts';
+export * from './schema-marketplaces.ts';
