@@ -145,3 +145,6 @@ export const importRuns = pgTable(
 // Tables owned by other capabilities live in their own files and are part of the one schema here.
 export * from './schema-pricing.ts';
 export * from './schema-marketplaces.ts';
+export * from './schema-inventory.ts';
+export * from './schema-orders.ts';
+export * from './schema-logistics.ts';
