@@ -145,27 +145,15 @@ async function updateProducts(tx: SqlTx, rows: (string | number | null)[][]): Pr
   const sets = PRODUCT_COLUMNS.filter((c) => c !== 'id' && c !== 'seller_id' && c !== 'seller_sku')
     .map((c) => `${c} = u.${c}${['attributes', 'options', 'images'].includes(c) ? '::jsonb' : ''}`)
     .join(', ');
-  const types = [
-    'text',
-    'text',
-    'text',
-    'text',
-    'text',
-    'text',
-    'text',
-    'text',
-    'text',
-    'text',
-    'text',
-    'text',
-    'int8',
-    'int4',
-    'int4',
-    'int4',
-    'int4',
-    'text',
-    'text',
-  ];
+  // Array types for unnest: whole-number columns as integers, everything else (json too) as text.
+  const INTEGER_COLUMNS: Record<string, string> = {
+    price_krw: 'int8',
+    weight_g: 'int4',
+    length_mm: 'int4',
+    width_mm: 'int4',
+    height_mm: 'int4',
+  };
+  const types = PRODUCT_COLUMNS.map((c) => INTEGER_COLUMNS[c] ?? 'text');
   const params = columnsOf(rows, PRODUCT_COLUMNS.length);
   await tx.query(
     `UPDATE products p SET ${sets}, status = 'active', updated_at = now()
