@@ -9,6 +9,9 @@ export const ID_PREFIXES = {
   importRun: 'imp',
   listing: 'lst',
   order: 'ord',
+  orderLine: 'oli',
+  package: 'pkg',
+  orderReturn: 'ret',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
