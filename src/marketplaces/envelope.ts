@@ -54,9 +54,14 @@ function parseBody(httpStatus: number, text: string): Parsed {
  * also answer `success:false` when some items failed, listing them in the data.
  */
 function hasErrorInfo(r: JsonObject): boolean {
-  return [r.error_code, r.error_msg, r.error_message, r.result_error_code, r.result_error_desc].some(
-    (v) => v !== undefined && v !== null && v !== '',
-  );
+  return [
+    r.error_code,
+    r.error_msg,
+    r.error_message,
+    r.error_desc,
+    r.result_error_code,
+    r.result_error_desc,
+  ].some((v) => v !== undefined && v !== null && v !== '');
 }
 
 function isZeroCode(code: unknown): boolean {
@@ -167,6 +172,7 @@ export function parseTopEnvelope(httpStatus: number, text: string, method: strin
           message:
             stringValue(r.error_message) ??
             stringValue(r.error_msg) ??
+            stringValue(r.error_desc) ??
             stringValue(r.result_error_desc) ??
             '',
           requestId,

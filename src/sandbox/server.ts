@@ -3,7 +3,7 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { adminRoutes } from './admin/admin-routes.ts';
 import type { SandboxAdmin } from './admin/admin-ops.ts';
-import { AE_METHODS } from './aliexpress/ae-orders.ts';
+import { AE_METHODS } from './aliexpress/ae-routes.ts';
 import { authorize } from './auth/oauth.ts';
 import { TOKEN_ROUTES } from './auth/token-api.ts';
 import { CATALOG_ROUTES } from './catalog/routes.ts';

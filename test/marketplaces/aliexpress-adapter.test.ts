@@ -56,8 +56,8 @@ async function connect(origin: string) {
     rateLimits: {},
     sleep: async () => {},
   });
-  await conn.tokens.exchangeCode('ae:sel_1', 'code-123456');
-  return conn.adapter('ae:sel_1');
+  await conn.tokens.exchangeCode('aliexpress:sel_1', 'code-123456');
+  return conn.adapter('aliexpress:sel_1');
 }
 
 test('AliExpress catalog and product flow over /sync', async () => {
@@ -79,14 +79,32 @@ test('AliExpress catalog and product flow over /sync', async () => {
       wrap(AE_METHODS.attributes, {
         result: {
           success: true,
-          supporting_sku_attribute_list: {
-            supporting_sku_attribute_dto: [
+          supporting_common_attribute_list: {
+            supported_common_attribute_dto: [
               {
-                id: 2,
-                name: 'Brand Name',
+                aliexpress_common_attribute_name_id: 2,
+                aliexpress_common_attribute_name: 'Brand Name',
                 required: true,
-                sku: false,
-                values: [{ id: 201, name: 'Hanbok House' }],
+                aliexpress_common_attribute_value_list: {
+                  common_attribute_value_info_dto: [
+                    {
+                      aliexpress_common_attribute_value_id: 201,
+                      aliexpress_common_attribute_value: 'Hanbok House',
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+          supporting_sku_attribute_list: {
+            supported_sku_attribute_dto: [
+              {
+                aliexpress_sku_name: 'Color',
+                required: true,
+                support_customized_name: true,
+                aliexpress_sku_value_list: {
+                  sku_value_simplified_info_dto: [{ aliexpress_sku_value_name: 'Red' }],
+                },
               },
             ],
           },
@@ -112,27 +130,55 @@ test('AliExpress catalog and product flow over /sync', async () => {
     const brands = await a.brands({ categoryId: '200000297' });
     assert.deepEqual(brands.brands, [{ id: '201', name: 'Hanbok House', nameEn: 'Hanbok House' }]);
     const attrReq = gw.requests.find((r) => r.query.method === AE_METHODS.attributes);
-    assert.equal(attrReq?.form.query_sku_attribute_info_request, '{"aliexpress_category_id":"200000297"}');
+    assert.equal(attrReq?.form.query_sku_attribute_info_request, '{"aliexpress_category_id":200000297}');
+    const attrs = await a.categoryAttributes('200000297');
+    assert.deepEqual(
+      attrs.map((x) => [x.id, x.name, x.mandatory, x.level, x.saleProp, x.options.map((o) => o.name)]),
+      [
+        ['2', 'Brand Name', true, 'product', false, ['Hanbok House']],
+        ['Color', 'Color', true, 'sku', true, ['Red']],
+      ],
+    );
 
     const created = await a.createProduct({
       categoryId: '200000297',
-      attributes: { name: 'Hanbok dress', description: '<p>silk</p>', Material: 'Silk' },
+      attributes: { name: 'Hanbok dress', description: '<p>silk</p>', Material: 'Silk', brand_id: '201' },
       images: ['https://ae01.alicdn.com/kf/a.jpg'],
-      skus: [{ sellerSku: 'HB-1', price: money('USD', 12999), quantity: 5 }],
+      skus: [
+        {
+          sellerSku: 'HB-1',
+          price: money('USD', 12999),
+          quantity: 5,
+          packageWeightKg: '0.8',
+          packageLengthCm: 30.2,
+          packageWidthCm: 20,
+          packageHeightCm: 5,
+          saleProps: { Color: 'Red' },
+        },
+      ],
     });
     assert.equal(created.itemId, '1005001234567890');
-    const post = JSON.parse(
-      gw.requests.find((r) => r.query.method === AE_METHODS.productPost)?.form.post_product_request ?? '{}',
-    );
-    assert.deepEqual(post.multi_language_subject_list, [{ locale: 'en_US', subject: 'Hanbok dress' }]);
+    const postText =
+      gw.requests.find((r) => r.query.method === AE_METHODS.productPost)?.form.post_product_request ?? '{}';
+    const post = JSON.parse(postText);
+    assert.ok(postText.includes('"aliexpress_category_id":200000297'), 'a Long, not a string');
+    assert.deepEqual(post.multi_language_subject_list, [{ language: 'en', subject: 'Hanbok dress' }]);
+    assert.deepEqual(post.multi_language_description_list, [{ language: 'en', web_detail: '<p>silk</p>' }]);
     assert.deepEqual(post.main_image_urls_list, ['https://ae01.alicdn.com/kf/a.jpg']);
     assert.deepEqual(post.sku_info_list[0], {
       sku_code: 'HB-1',
       price: '129.99',
       inventory: 5,
-      sku_attributes_list: [],
+      sku_attributes_list: [{ sku_attribute_name: 'Color', sku_attribute_value: 'Red' }],
     });
-    assert.deepEqual(post.attribute_list, [{ attribute_name: 'Material', attribute_value: 'Silk' }]);
+    assert.deepEqual(
+      [post.weight, post.package_length, post.package_width, post.package_height],
+      ['0.8', 31, 20, 5],
+    );
+    assert.deepEqual(post.attribute_list, [
+      { aliexpress_attribute_name_id: 2, aliexpress_attribute_value_id: 201 },
+      { attribute_name: 'Material', attribute_value: 'Silk' },
+    ]);
 
     const out = await a.updatePriceQuantity([
       { sellerSku: 'HB-1', itemId: '1005001234567890', price: money('USD', 11999), quantity: 4 },
@@ -243,7 +289,7 @@ test('AliExpress orders in Pacific time, fulfil, cancel, and error_response surf
 
     await a.cancel({ orderId: '803', orderItemIds: [], reasonDetail: 'buyer asked' });
     const cancel = gw.requests.find((r) => r.query.method === AE_METHODS.acceptCancel);
-    assert.equal(cancel?.form.param_order_cancel_request, '{"order_id":803,"memo":"buyer asked"}');
+    assert.equal(cancel?.form.param_order_cancel_request, '{"order_id":803}');
   } finally {
     await gw.close();
   }

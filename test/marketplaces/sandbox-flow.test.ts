@@ -7,6 +7,8 @@ import { money } from '../../src/shared/index.ts';
 import {
   connectMarketplace,
   InMemoryTokenStore,
+  isMarketplaceError,
+  type AliExpressAdapter,
   type CategoryAttribute,
   type CategoryNode,
   type MarketplaceAdapter,
@@ -231,9 +233,12 @@ for (const [platform, venture, priceMinor] of [
 
 test('full flow through the client against the sandbox: AliExpress', { skip }, async () => {
   await withSandbox(async (sb, sink) => {
+    const site = 'aliexpress-global';
     const conn = connect(sb, 'aliexpress');
-    await authorize(conn, 'ae:sel_1');
-    const a = conn.adapter('ae:sel_1');
+    await authorize(conn, 'aliexpress:sel_1');
+    const a = conn.adapter('aliexpress:sel_1') as AliExpressAdapter;
+
+    // Categories a level at a time, then the leaf's common and SKU attributes.
     let nodes = await a.categoryTree();
     let leaf: CategoryNode | undefined;
     for (let depth = 0; depth < 8 && !leaf; depth++) {
@@ -242,9 +247,23 @@ test('full flow through the client against the sandbox: AliExpress', { skip }, a
     }
     assert.ok(leaf, 'a leaf category');
     assert.ok(leaf.name.length > 0);
-    const created = await a.createProduct({
+    const attrs = await a.categoryAttributes(leaf.id);
+    const brand = (await a.brands({ categoryId: leaf.id, limit: 5 })).brands[0];
+    assert.ok(brand, 'brands are the values of the Brand Name attribute');
+    const attributes: Record<string, string> = {
+      name: 'kbridge hanbok 한복',
+      description: '<p>silk &amp; cotton</p>',
+      brand_id: brand.id,
+    };
+    const saleProps: Record<string, string> = {};
+    for (const attr of attrs.filter((x) => x.mandatory && x.id !== '2')) {
+      if (attr.level === 'sku') saleProps[attr.name] = sampleValue(attr);
+      else attributes[attr.name] = sampleValue(attr);
+    }
+    assert.ok('Origin' in attributes, 'Origin is mandatory on AliExpress');
+    const input = {
       categoryId: leaf.id,
-      attributes: { name: 'kbridge hanbok', description: '<p>silk</p>', brand_name: 'kbridge' },
+      attributes,
       images: ['https://ae01.alicdn.com/kf/hanbok.jpg'],
       skus: [
         {
@@ -255,47 +274,115 @@ test('full flow through the client against the sandbox: AliExpress', { skip }, a
           packageLengthCm: 30,
           packageWidthCm: 20,
           packageHeightCm: 5,
+          saleProps,
         },
       ],
-    });
+    };
+    const created = await a.createProduct(input);
     assert.ok(created.itemId);
-    sb.admin.decideQc('aliexpress-global', Number(created.itemId), true);
+    assert.equal(created.reconciled, false);
+    // A create job run twice finds the product by sku_code and creates nothing.
+    const again = await a.createProduct(input);
+    assert.deepEqual([again.itemId, again.reconciled], [created.itemId, true]);
+
+    sb.admin.decideQc(site, Number(created.itemId), true);
+    const qcPush = await sink.waitFor(
+      (raw) => raw.includes('"message_type":1') && raw.includes(created.itemId),
+    );
+    assert.equal(a.verifyPush(qcPush.raw, qcPush.authorization), true);
+
     const out = await a.updatePriceQuantity([
       { sellerSku: 'AE-HB-1', itemId: created.itemId, price: money('USD', 11999), quantity: 15 },
     ]);
     assert.deepEqual(out.failed, []);
+    const [live] = (await a.getProducts({ sellerSkus: ['AE-HB-1'] })).products;
+    assert.equal(live?.status, 'onSelling');
+    assert.equal(live?.skus[0]?.quantity, 15);
+    assert.deepEqual(live?.skus[0]?.price, money('USD', 11999));
+    await a.updateProduct({
+      itemId: created.itemId,
+      attributes: { name: 'kbridge hanbok, edited' },
+      skus: [{ sellerSku: 'AE-HB-1', specialPrice: money('USD', 9999) }],
+    });
+    const edited = (await a.getProducts({ itemId: created.itemId })).products[0];
+    assert.equal(edited?.name, 'kbridge hanbok, edited');
+    assert.deepEqual(edited?.skus[0]?.specialPrice, money('USD', 9999));
     const listed = await a.getProducts({ filter: 'live' });
     assert.ok(listed.products.some((p) => p.itemId === created.itemId));
 
+    // An order by push and by polling.
     const since = new Date(Date.now() - 60_000);
     const [placed] = sb.admin.placeOrders({
-      site: 'aliexpress-global',
-      lines: [{ sellerSku: 'AE-HB-1' }],
+      site,
+      lines: [{ sellerSku: 'AE-HB-1', quantity: 2 }],
       paymentMethod: 'COD',
     });
     const orderId = String(placed?.order_id);
     const push = await sink.waitFor((raw) => raw.includes('"message_type":0') && raw.includes(orderId));
     assert.equal(a.verifyPush(push.raw, push.authorization), true);
+    assert.equal(a.parsePush(push.raw).data.trade_order_id, orderId);
     const page = await a.listOrders({ createdAfter: since });
     assert.ok(page.orders.some((o) => o.orderId === orderId));
+    assert.deepEqual((await a.getOrder(orderId)).statuses, ['WAIT_SELLER_SEND_GOODS']);
     const items = await a.getOrderItems(orderId);
-    assert.equal(items[0]?.sellerSku, 'AE-HB-1');
+    assert.equal(items.length, 2); // one child order per unit
+    assert.ok(items.every((i) => i.sellerSku === 'AE-HB-1'));
+
+    // Pack = an online logistics order (platform tracking number), label, then declare shipment.
+    const providers = await a.shipmentProviders(orderId, []);
+    const service = providers.providers.find((p) => p.code === 'CAINIAO_STANDARD');
+    assert.ok(service, JSON.stringify(providers));
     const packed = await a.pack([
       {
         orderId,
         orderItemIds: items.map((i) => i.orderItemId),
-        shipmentProviderCode: 'CAINIAO_STANDARD',
-        trackingNumber: 'LP00012345',
+        shipmentProviderCode: service.code,
+        aliexpress: {
+          sender: { addressId: '1001' },
+          declarations: [
+            {
+              productId: created.itemId,
+              nameEn: 'Silk hanbok',
+              nameCn: '丝绸韩服',
+              quantity: 2,
+              value: money('USD', 11999),
+              weightKg: 0.8,
+            },
+          ],
+        },
       },
     ]);
-    const rts = await a.readyToShip(
-      packed.slice(0, 1).map((p) => ({
-        packageId: p.packageId ?? orderId,
-        orderId,
-        trackingNumber: p.trackingNumber,
-        shipmentProvider: p.shipmentProvider,
-      })),
+    assert.ok(
+      packed.every((p) => p.ok && p.trackingNumber),
+      JSON.stringify(packed),
     );
-    assert.deepEqual(rts, [{ packageId: orderId, ok: true }]);
+    const pkg = {
+      packageId: packed[0]!.packageId!,
+      orderId,
+      trackingNumber: packed[0]!.trackingNumber,
+      shipmentProvider: packed[0]!.shipmentProvider,
+    };
+    const label = await a.shippingLabel([pkg]);
+    const pdf = Buffer.from(label.base64, 'base64');
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(pdf.toString('latin1').includes(pkg.trackingNumber!), 'the label carries the tracking number');
+    assert.deepEqual(await a.readyToShip([pkg]), [{ packageId: pkg.packageId, ok: true }]);
+    assert.deepEqual((await a.getOrder(orderId)).statuses, ['WAIT_BUYER_ACCEPT_GOODS']);
+
+    // Cancel another order: the buyer asks, the seller refuses once, then accepts.
+    const [other] = sb.admin.placeOrders({ site, lines: [{ sellerSku: 'AE-HB-1' }], paymentMethod: 'COD' });
+    const otherId = String(other?.order_id);
+    assert.equal(sb.admin.requestCancel(site, Number(otherId), 'Ordered the wrong size'), 'requested');
+    assert.deepEqual((await a.getOrder(otherId)).statuses, ['IN_CANCEL']);
+    await a.refuseCancel(otherId, 'Already packed');
+    assert.deepEqual((await a.getOrder(otherId)).statuses, ['WAIT_SELLER_SEND_GOODS']);
+    sb.admin.requestCancel(site, Number(otherId), 'Ordered the wrong size');
+    assert.deepEqual(await a.cancelReasons(otherId, []), []);
+    await a.cancel({ orderId: otherId, orderItemIds: [] });
+    const closed = await a.getOrder(otherId);
+    assert.deepEqual(closed.statuses, ['FINISH']);
+    assert.equal(closed.raw.order_end_reason, 'cancel_order_close_trade');
+    const e = await a.cancel({ orderId: otherId, orderItemIds: [] }).catch((x: unknown) => x);
+    assert.ok(isMarketplaceError(e) && e.errorClass === 'business', String(e));
   });
 });

@@ -18,6 +18,9 @@ export interface SandboxHandle {
       paymentMethod?: string;
     }): Record<string, unknown>[];
     setFaults(config: unknown): unknown;
+    setOptions(patch: Record<string, unknown>): unknown;
+    requestCancel(siteKey: string, orderId: number, reason?: string): string;
+    order(siteKey: string, orderId: number): Record<string, unknown>;
     flushPushes(): Promise<void>;
     counters(): Record<string, number>;
   };

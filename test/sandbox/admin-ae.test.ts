@@ -99,11 +99,21 @@ describe('sandbox admin HTTP API, push delays, AliExpress flow', () => {
       'aliexpress.solution.product.post',
       {
         post_product_request: JSON.stringify({
-          category_id: deriveCategoryId(7665, site),
-          multi_language_subject_list: [{ locale: 'en_US', subject: 'Korean celadon mug' }],
+          aliexpress_category_id: deriveCategoryId(7665, site),
+          language: 'en',
+          multi_language_subject_list: [{ language: 'en', subject: 'Korean celadon mug' }],
           main_image_urls_list: ['https://ae01.alicdn.com/kf/mug.jpg'],
-          sku_info_list: [{ sku_code: 'AE-1', price: '19.90', inventory: 12 }],
-          package_weight: 0.5,
+          brand_name: 'No Brand',
+          attribute_list: [{ attribute_name: 'Origin', attribute_value: 'Korea' }],
+          sku_info_list: [
+            {
+              sku_code: 'AE-1',
+              price: '19.90',
+              inventory: 12,
+              sku_attributes_list: [{ sku_attribute_name: 'Color', sku_attribute_value: 'Green' }],
+            },
+          ],
+          weight: '0.5',
           package_length: 10,
           package_width: 10,
           package_height: 10,

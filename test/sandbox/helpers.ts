@@ -79,7 +79,19 @@ export async function aeSync(
   method: string,
   business: Record<string, string>,
   token?: string,
+  o: { secret?: string } = {},
 ): Promise<Json> {
+  return (await aeSyncRaw(sb, method, business, token, o)).json;
+}
+
+/** `aeSync` with the HTTP status and raw text too (faults answer HTML). */
+export async function aeSyncRaw(
+  sb: Sandbox,
+  method: string,
+  business: Record<string, string>,
+  token?: string,
+  o: { secret?: string } = {},
+): Promise<{ status: number; json: Json; text: string }> {
   const params: Record<string, string> = {
     app_key: sb.appKey,
     method,
@@ -90,12 +102,19 @@ export async function aeSync(
     ...(token ? { session: token } : {}),
     ...business,
   };
-  params.sign = hmacSign(sb.appSecret, '', params);
+  params.sign = hmacSign(o.secret ?? sb.appSecret, '', params);
   const res = await fetch(`${sb.url}/aliexpress/sync?method=${encodeURIComponent(method)}`, {
     method: 'POST',
     body: new URLSearchParams(params),
   });
-  return (await res.json()) as Json;
+  const text = await res.text();
+  let json: Json = {};
+  try {
+    json = JSON.parse(text) as Json;
+  } catch {
+    // non-JSON bodies (fault pages) are returned as text
+  }
+  return { status: res.status, json, text };
 }
 
 export interface ReceivedPush {

@@ -4,6 +4,7 @@ import { adapterContext, type AdapterContext } from './common.ts';
 import * as catalog from './aliexpress-catalog.ts';
 import * as products from './aliexpress-products.ts';
 import * as orders from './aliexpress-orders.ts';
+import * as logistics from './aliexpress-logistics.ts';
 import type { AdapterInit } from './lazop-adapter.ts';
 import { parsePushMessage } from './push.ts';
 import type {
@@ -86,23 +87,33 @@ export class AliExpressAdapter implements MarketplaceAdapter {
   getOrderItems(orderId: string): Promise<RemoteOrderItem[]> {
     return orders.getOrderItems(this.#ctx, orderId);
   }
-  shipmentProviders(): Promise<ShipmentProviders> {
-    return orders.shipmentProviders(this.#ctx);
+  /** The seller's logistics services (`service_name` is the code to pack and ship with). */
+  shipmentProviders(_orderId?: string, _orderItemIds?: string[]): Promise<ShipmentProviders> {
+    return logistics.shipmentProviders(this.#ctx);
   }
-  async pack(requests: PackRequest[]): Promise<PackedItem[]> {
-    return orders.pack(requests);
+  /** Online logistics order (`aliexpress` inputs) or the seller's own logistics (`trackingNumber`). */
+  pack(requests: PackRequest[]): Promise<PackedItem[]> {
+    return logistics.pack(this.#ctx, requests);
   }
+  /** One package per call, by its platform tracking number. */
   shippingLabel(packages: PackageRef[]): Promise<ShippingDocument> {
-    return orders.shippingLabel(this.#ctx, packages);
+    return logistics.shippingLabel(this.#ctx, packages);
   }
+  /** Declares shipment (`order.fulfill`). */
   readyToShip(packages: PackageRef[]): Promise<PackageOutcome[]> {
-    return orders.readyToShip(this.#ctx, packages);
+    return logistics.readyToShip(this.#ctx, packages);
   }
-  async cancelReasons(): Promise<CancelReason[]> {
+  /** AliExpress sellers answer buyers' cancellation requests; there are no seller reasons. */
+  async cancelReasons(_orderId?: string, _orderItemIds?: string[]): Promise<CancelReason[]> {
     return [];
   }
+  /** Accepts the buyer's cancellation request (the order must be `IN_CANCEL`). */
   cancel(request: CancelRequest): Promise<void> {
-    return orders.cancel(this.#ctx, request);
+    return logistics.cancel(this.#ctx, request);
+  }
+  /** Refuses the buyer's cancellation request (AliExpress only). */
+  refuseCancel(orderId: string, reason: string): Promise<void> {
+    return logistics.refuseCancel(this.#ctx, orderId, reason);
   }
   async migrateImages(): Promise<ImageMigration> {
     throw new AppError(

@@ -1,11 +1,11 @@
 import { asArray, asObject, booleanValue, idString, stringValue } from '../lossless-json.ts';
-import { type AdapterContext } from './common.ts';
+import { jsonWithIds, numericId, type AdapterContext } from './common.ts';
 import type { CategoryAttribute, CategoryNode } from './types.ts';
 
 /**
- * AliExpress catalog over `/sync?method=` (IOP/TOP). Method and parameter names named in the
- * research (3.3) are used as written there; the others (category tree, SKU attributes, product
- * info) follow AliExpress's published method names and are marked "inferred" in the docs.
+ * AliExpress catalog over `/sync?method=` (IOP/TOP). Method names are AliExpress's published ones
+ * (research 3.3 names the product, order and fulfil methods; the others, and their parameter and
+ * field names, follow the IOP SDK's request/response classes; see docs/marketplaces.md).
  */
 export const AE_METHODS = Object.freeze({
   categoryTree: 'aliexpress.solution.seller.category.tree.query',
@@ -18,10 +18,12 @@ export const AE_METHODS = Object.freeze({
   inventoryUpdate: 'aliexpress.solution.batch.product.inventory.update',
   orderList: 'aliexpress.solution.order.get',
   orderInfo: 'aliexpress.solution.order.info.get',
-  fulfill: 'aliexpress.solution.order.fulfill',
   logisticsServices: 'aliexpress.logistics.redefining.listlogisticsservice',
+  warehouseOrder: 'aliexpress.logistics.createwarehouseorder',
   printInfo: 'aliexpress.logistics.redefining.getprintinfo',
+  fulfill: 'aliexpress.solution.order.fulfill',
   acceptCancel: 'aliexpress.trade.seller.order.acceptcancel',
+  refuseCancel: 'aliexpress.trade.seller.order.refusecancel',
 });
 
 /** TOP JSON keeps XML-ish wrappers (`{"order_dto":[…]}`); this unwraps one level when present. */
@@ -80,6 +82,11 @@ export async function categoryTree(ctx: AdapterContext, parentId = '0'): Promise
   });
 }
 
+/**
+ * `aliexpress.solution.sku.attribute.query`: common attributes (`supporting_common_attribute_list`,
+ * by name id with value ids; `Brand Name` is 2) become product-level attributes, SKU attributes
+ * (`supporting_sku_attribute_list`, by name, values customizable) become sale props.
+ */
 export async function categoryAttributes(
   ctx: AdapterContext,
   categoryId: string,
@@ -87,32 +94,50 @@ export async function categoryAttributes(
   const res = await ctx.client.call({
     api: AE_METHODS.attributes,
     httpMethod: 'POST',
-    params: { query_sku_attribute_info_request: { aliexpress_category_id: categoryId } },
+    params: {
+      query_sku_attribute_info_request: jsonWithIds({ aliexpress_category_id: numericId(categoryId) }),
+    },
     session: ctx.session,
     idempotent: true,
   });
   const data = asObject(res.data);
-  const list = listOf(data.supporting_sku_attribute_list ?? data.attribute_list ?? data.attributes);
-  return list.map((raw) => {
+  const common = listOf(data.supporting_common_attribute_list).map((raw): CategoryAttribute => {
     const a = asObject(raw);
-    const sku = booleanValue(a.sku) ?? booleanValue(a.sku_attribute) ?? false;
+    const name = stringValue(a.aliexpress_common_attribute_name) ?? '';
+    const options = listOf(a.aliexpress_common_attribute_value_list).map((v) => {
+      const o = asObject(v);
+      const value = stringValue(o.aliexpress_common_attribute_value) ?? '';
+      return { id: idString(o.aliexpress_common_attribute_value_id), name: value, enName: value };
+    });
     return {
-      id: idString(a.id) ?? idString(a.attribute_id) ?? '',
-      name: stringValue(a.name) ?? stringValue(a.attribute_name) ?? '',
-      label: stringValue(a.name) ?? stringValue(a.attribute_name) ?? '',
+      id: idString(a.aliexpress_common_attribute_name_id) ?? name,
+      name,
+      label: name,
       mandatory: booleanValue(a.required) ?? false,
-      saleProp: sku,
-      level: sku ? 'sku' : 'product',
-      inputType: stringValue(a.input_type) ?? stringValue(a.attribute_show_type_value) ?? 'text',
-      options: listOf(a.values ?? a.attribute_values ?? a.sku_value_list).map((v) => {
-        const o = asObject(v);
-        return {
-          id: idString(o.id),
-          name: stringValue(o.name) ?? languageText(o.names) ?? '',
-          enName: stringValue(o.name),
-        };
+      saleProp: false,
+      level: 'product',
+      inputType: options.length > 0 ? 'singleSelect' : 'text',
+      options,
+      raw: a,
+    };
+  });
+  const sku = listOf(data.supporting_sku_attribute_list).map((raw): CategoryAttribute => {
+    const a = asObject(raw);
+    const name = stringValue(a.aliexpress_sku_name) ?? '';
+    return {
+      id: name,
+      name,
+      label: name,
+      mandatory: booleanValue(a.required) ?? false,
+      saleProp: true,
+      level: 'sku',
+      inputType: booleanValue(a.support_customized_name) ? 'enumInput' : 'singleSelect',
+      options: listOf(a.aliexpress_sku_value_list).map((v) => {
+        const value = stringValue(asObject(v).aliexpress_sku_value_name) ?? '';
+        return { name: value, enName: value };
       }),
       raw: a,
     };
   });
+  return [...common, ...sku];
 }

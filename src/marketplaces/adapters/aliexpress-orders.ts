@@ -1,28 +1,13 @@
 import { AppError } from '../../shared/index.ts';
-import { isMarketplaceError } from '../errors.ts';
 import { asObject, idString, numberValue, stringValue, type JsonObject } from '../lossless-json.ts';
 import { ALIEXPRESS_TIME_ZONE, formatPacific, parseOptionalTime } from '../time-format.ts';
 import { jsonWithIds, moneyFrom, numericId, type AdapterContext } from './common.ts';
 import { AE_METHODS, listOf } from './aliexpress-catalog.ts';
-import type {
-  CancelRequest,
-  OrderPage,
-  OrderQuery,
-  PackageOutcome,
-  PackageRef,
-  PackedItem,
-  PackRequest,
-  RemoteOrder,
-  RemoteOrderItem,
-  ShipmentProviders,
-  ShippingDocument,
-} from './types.ts';
+import type { OrderPage, OrderQuery, RemoteOrder, RemoteOrderItem } from './types.ts';
 
 /**
  * AliExpress orders: queries in US Pacific time (`param0`/`param1` JSON params), money as
- * `{amount, currency_code}`. AliExpress has no pack step: `pack` only prepares the package
- * reference (package id = order id) and `readyToShip` is `aliexpress.solution.order.fulfill`
- * with the seller's logistics service and tracking number.
+ * `{amount, currency_code}`. Fulfillment is in aliexpress-logistics.ts.
  */
 function amount(value: unknown, fallback: string) {
   const o = asObject(value);
@@ -74,7 +59,7 @@ export async function listOrders(ctx: AdapterContext, q: OrderQuery): Promise<Or
   return { orders, count: orders.length, total: numberValue(data.total_count) };
 }
 
-async function orderInfo(ctx: AdapterContext, orderId: string): Promise<JsonObject> {
+export async function orderInfo(ctx: AdapterContext, orderId: string): Promise<JsonObject> {
   const res = await ctx.client.call({
     api: AE_METHODS.orderInfo,
     httpMethod: 'POST',
@@ -104,110 +89,8 @@ export async function getOrderItems(ctx: AdapterContext, orderId: string): Promi
       name: stringValue(c.product_name),
       itemPrice: amount(c.product_price, ctx.site.currency),
       quantity: numberValue(c.product_count) ?? 1,
+      trackingCode: stringValue(c.logistics_no),
       raw: c,
     };
-  });
-}
-
-export async function shipmentProviders(ctx: AdapterContext): Promise<ShipmentProviders> {
-  const res = await ctx.client.call({
-    api: AE_METHODS.logisticsServices,
-    httpMethod: 'POST',
-    params: {},
-    session: ctx.session,
-    idempotent: true,
-  });
-  const data = asObject(res.data);
-  return {
-    allocateType: 'NTFS',
-    providers: listOf(data.result_list ?? data.logistics_service_list).map((raw) => {
-      const s = asObject(raw);
-      return {
-        name: stringValue(s.display_name) ?? stringValue(s.service_name) ?? '',
-        code: stringValue(s.service_name) ?? '',
-      };
-    }),
-  };
-}
-
-export function pack(requests: PackRequest[]): PackedItem[] {
-  return requests.flatMap((r) =>
-    r.orderItemIds.map((id) => ({
-      orderId: r.orderId,
-      orderItemId: id,
-      ok: true,
-      packageId: r.orderId,
-      trackingNumber: r.trackingNumber,
-      shipmentProvider: r.shipmentProviderCode,
-    })),
-  );
-}
-
-export async function shippingLabel(ctx: AdapterContext, packages: PackageRef[]): Promise<ShippingDocument> {
-  const first = packages[0];
-  if (!first?.trackingNumber)
-    throw new AppError('invalid_input', 'an AliExpress label needs the package tracking number');
-  const res = await ctx.client.call({
-    api: AE_METHODS.printInfo,
-    httpMethod: 'POST',
-    params: { international_logistics_id: first.trackingNumber },
-    session: ctx.session,
-    idempotent: true,
-  });
-  const data = asObject(res.data);
-  return {
-    docType: 'PDF',
-    mimeType: 'application/pdf',
-    base64: stringValue(data.body) ?? stringValue(data.file) ?? stringValue(asObject(data.result).body) ?? '',
-  };
-}
-
-export async function readyToShip(ctx: AdapterContext, packages: PackageRef[]): Promise<PackageOutcome[]> {
-  const out: PackageOutcome[] = [];
-  for (const p of packages) {
-    if (!p.trackingNumber || !p.shipmentProvider) {
-      throw new AppError(
-        'invalid_input',
-        `AliExpress fulfil needs the logistics service and tracking number (order ${p.orderId ?? p.packageId})`,
-      );
-    }
-    try {
-      await ctx.client.call({
-        api: AE_METHODS.fulfill,
-        httpMethod: 'POST',
-        params: {
-          service_name: p.shipmentProvider,
-          out_ref: p.orderId ?? p.packageId,
-          send_type: 'all',
-          logistics_no: p.trackingNumber,
-        },
-        session: ctx.session,
-        idempotent: false,
-      });
-      out.push({ packageId: p.packageId, ok: true });
-    } catch (e) {
-      if (!isMarketplaceError(e) || e.errorClass !== 'business') throw e;
-      out.push({
-        packageId: p.packageId,
-        ok: false,
-        code: e.platformCode,
-        message: e.platformMessage,
-        retryable: false,
-      });
-    }
-  }
-  return out;
-}
-
-/** AliExpress sellers accept a buyer's cancellation request; there is no seller-initiated cancel. */
-export async function cancel(ctx: AdapterContext, req: CancelRequest): Promise<void> {
-  await ctx.client.call({
-    api: AE_METHODS.acceptCancel,
-    httpMethod: 'POST',
-    params: {
-      param_order_cancel_request: jsonWithIds({ order_id: numericId(req.orderId), memo: req.reasonDetail }),
-    },
-    session: ctx.session,
-    idempotent: false,
   });
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/index.ts';
-import { isMarketplaceError } from '../errors.ts';
+import { isMarketplaceError, type MarketplaceError } from '../errors.ts';
 import { asObject, idString, numberValue, stringValue, type JsonObject } from '../lossless-json.ts';
 import { formatPacific, parseOptionalTime, ALIEXPRESS_TIME_ZONE } from '../time-format.ts';
 import {
@@ -26,46 +26,74 @@ import type {
 
 import { AE_METHODS, listOf, languageText } from './aliexpress-catalog.ts';
 
+/** AliExpress's `Brand Name` common attribute: a `brand_id` from `brands()` is one of its value ids. */
+const BRAND_ATTRIBUTE_ID = '2';
+
+/** Centimetres as AliExpress wants them: whole numbers (rounded up: the parcel must fit). */
+function wholeCm(value: string | number | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  return Math.max(1, Math.ceil(Number(value)));
+}
+
 /**
- * `post_product_request` / `edit_product_request` in AliExpress's field names: subject and
- * description per locale, `main_image_urls_list`, `brand_name`, package size and weight on the
- * product, SKUs by `sku_code`. Remaining attributes travel as `attribute_list` name/value pairs.
+ * `post_product_request` / `edit_product_request` in AliExpress's field names (IOP SDK
+ * `PostProductRequestDTO`): `aliexpress_category_id`, subject and detail per language,
+ * `main_image_urls_list` (≤ 6), `brand_name` or a `brand_id` (value id of attribute 2),
+ * `attribute_list` (other attributes by name, or by name id when the key is one), `weight` (kg)
+ * and whole-centimetre package sizes from the first SKU, SKUs by `sku_code` with their sale
+ * props as `sku_attributes_list`. Fields left out stay out (an edit keeps what it does not send).
  */
 function productRequest(
   ctx: AdapterContext,
   input: ProductInput | ProductUpdateInput,
   productId?: string,
 ): JsonObject {
-  const { name, description, brand, brand_name: brandName, ...attributes } = input.attributes ?? {};
+  const {
+    name,
+    description,
+    brand,
+    brand_name: brandName,
+    brand_id: brandId,
+    ...attributes
+  } = input.attributes ?? {};
   const firstSku = input.skus[0];
+  const attributeList: JsonObject[] = Object.entries(attributes).map(([k, v]) =>
+    /^\d+$/.test(k)
+      ? { aliexpress_attribute_name_id: numericId(k), attribute_value: String(v) }
+      : { attribute_name: k, attribute_value: String(v) },
+  );
+  if (brandId !== undefined && brandId !== '')
+    attributeList.unshift({
+      aliexpress_attribute_name_id: numericId(BRAND_ATTRIBUTE_ID),
+      aliexpress_attribute_value_id: numericId(String(brandId)),
+    });
   return {
-    product_id: productId,
-    category_id: 'categoryId' in input ? input.categoryId : undefined,
-    locale: 'en_US',
-    multi_language_subject_list:
-      name === undefined ? undefined : [{ locale: 'en_US', subject: String(name) }],
+    product_id: productId === undefined ? undefined : numericId(productId),
+    aliexpress_category_id: 'categoryId' in input ? numericId(input.categoryId) : undefined,
+    language: productId === undefined ? 'en' : undefined,
+    multi_language_subject_list: name === undefined ? undefined : [{ language: 'en', subject: String(name) }],
     multi_language_description_list:
-      description === undefined ? undefined : [{ locale: 'en_US', web_detail: String(description) }],
+      description === undefined ? undefined : [{ language: 'en', web_detail: String(description) }],
     main_image_urls_list: input.images,
     brand_name: brandName ?? brand,
-    attribute_list: Object.entries(attributes).map(([k, v]) => ({
-      attribute_name: k,
-      attribute_value: String(v),
-    })),
-    sku_info_list: input.skus.map((s) => ({
-      sku_code: s.sellerSku,
-      price: s.price ? priceText(s.price, ctx.site) : undefined,
-      discount_price: s.specialPrice ? priceText(s.specialPrice, ctx.site) : undefined,
-      inventory: s.quantity,
-      sku_attributes_list: Object.entries(s.saleProps ?? {}).map(([k, v]) => ({
-        sku_attribute_name: k,
-        sku_attribute_value: v,
-      })),
-    })),
-    package_weight: firstSku?.packageWeightKg,
-    package_length: firstSku?.packageLengthCm,
-    package_width: firstSku?.packageWidthCm,
-    package_height: firstSku?.packageHeightCm,
+    attribute_list: attributeList.length > 0 ? attributeList : undefined,
+    sku_info_list: input.skus.map((s) => {
+      const props = { ...(s.saleProps ?? {}) };
+      return {
+        sku_code: s.sellerSku,
+        price: s.price ? priceText(s.price, ctx.site) : undefined,
+        discount_price: s.specialPrice ? priceText(s.specialPrice, ctx.site) : undefined,
+        inventory: s.quantity,
+        sku_attributes_list:
+          Object.keys(props).length === 0
+            ? undefined
+            : Object.entries(props).map(([k, v]) => ({ sku_attribute_name: k, sku_attribute_value: v })),
+      };
+    }),
+    weight: firstSku?.packageWeightKg === undefined ? undefined : String(firstSku.packageWeightKg),
+    package_length: wholeCm(firstSku?.packageLengthCm),
+    package_width: wholeCm(firstSku?.packageWidthCm),
+    package_height: wholeCm(firstSku?.packageHeightCm),
   };
 }
 
@@ -108,8 +136,25 @@ async function productInfo(ctx: AdapterContext, productId: string): Promise<Remo
   return parseProduct(data.product_id !== undefined ? data : (data.result ?? data), ctx);
 }
 
+/**
+ * `product.list.get` (pages of display records, no SKUs), or by `itemId` / `sellerSkus` the full
+ * products with their SKUs (`product.info.get` for each product found by `sku_code`).
+ */
 export async function getProducts(ctx: AdapterContext, q: ProductQuery = {}): Promise<ProductPage> {
   if (q.itemId) return { products: [await productInfo(ctx, q.itemId)], total: 1 };
+  if (q.sellerSkus && q.sellerSkus.length > 0) {
+    const found = new Map<string, RemoteProduct>();
+    for (const code of q.sellerSkus.slice(0, BATCH_LIMITS.productsSkuListMax)) {
+      const page = await listPage(ctx, { ...q, sellerSkus: [code] });
+      for (const p of page.products)
+        if (!found.has(p.itemId)) found.set(p.itemId, await productInfo(ctx, p.itemId));
+    }
+    return { products: [...found.values()], total: found.size };
+  }
+  return listPage(ctx, q);
+}
+
+async function listPage(ctx: AdapterContext, q: ProductQuery): Promise<ProductPage> {
   const limit = Math.min(q.limit ?? 50, 100);
   const res = await ctx.client.call({
     api: AE_METHODS.productList,
@@ -144,25 +189,43 @@ export async function getProducts(ctx: AdapterContext, q: ProductQuery = {}): Pr
 
 /** The product holding all these sku_codes, looked up after a create that got no answer. */
 async function findBySkuCodes(ctx: AdapterContext, skuCodes: string[]): Promise<CreatedProduct | undefined> {
-  const page = await getProducts(ctx, { sellerSkus: skuCodes.slice(0, 1), filter: 'all', limit: 20 });
-  for (const candidate of page.products) {
-    const full = candidate.skus.length > 0 ? candidate : await productInfo(ctx, candidate.itemId);
-    if (skuCodes.every((code) => full.skus.some((s) => s.sellerSku === code))) {
-      return {
-        itemId: full.itemId,
-        status: full.status,
-        skus: full.skus.map((s) => ({ sellerSku: s.sellerSku, skuId: s.skuId })),
-        reconciled: true,
-      };
-    }
-  }
-  return undefined;
+  const page = await getProducts(ctx, { sellerSkus: skuCodes.slice(0, 1), filter: 'all' });
+  const full = page.products.find((p) => skuCodes.every((code) => p.skus.some((s) => s.sellerSku === code)));
+  if (!full) return undefined;
+  return {
+    itemId: full.itemId,
+    status: full.status,
+    skus: full.skus
+      .filter((s) => skuCodes.includes(s.sellerSku))
+      .map((s) => ({ sellerSku: s.sellerSku, skuId: s.skuId })),
+    reconciled: true,
+  };
 }
 
-/** `aliexpress.solution.product.post`, reconciled by sku_code when the call got no answer. */
+/**
+ * The sandbox's "sku_code already in the store" code; AliExpress's own is not published, so its
+ * message is matched too. Such an answer to a create is reconciled like an unanswered one.
+ */
+const DUPLICATE_SKU_CODES = new Set(['13026']);
+const DUPLICATE_SKU_MESSAGE = /sku[_ ]?code.*(already|exist|duplicat)/i;
+
+function isDuplicateSkuCode(e: MarketplaceError): boolean {
+  return (
+    e.errorClass === 'business' &&
+    (DUPLICATE_SKU_CODES.has(e.platformCode) || DUPLICATE_SKU_MESSAGE.test(e.platformMessage))
+  );
+}
+
+/**
+ * `aliexpress.solution.product.post`, never blindly retried: when the call got no answer
+ * (outcome unknown) or the sku_code already exists, the product is looked up by sku_code
+ * (`product.list.get`, then `product.info.get` for its SKUs); it is posted again only when nothing
+ * holds the codes. A code held by a product without all of them is a real conflict.
+ */
 export async function createProduct(ctx: AdapterContext, input: ProductInput): Promise<CreatedProduct> {
-  const request = productRequest(ctx, input);
-  let last: unknown;
+  const request = jsonWithIds(productRequest(ctx, input));
+  const skuCodes = input.skus.map((s) => s.sellerSku);
+  let last: MarketplaceError | undefined;
   for (let attempt = 1; attempt <= ctx.options.createAttempts; attempt++) {
     try {
       const res = await ctx.client.call({
@@ -180,16 +243,16 @@ export async function createProduct(ctx: AdapterContext, input: ProductInput): P
         reconciled: false,
       };
     } catch (e) {
-      if (!(isMarketplaceError(e) && e.outcomeUnknown)) throw e;
-      const found = await findBySkuCodes(
-        ctx,
-        input.skus.map((s) => s.sellerSku),
-      );
+      if (!isMarketplaceError(e)) throw e;
+      const duplicate = isDuplicateSkuCode(e);
+      if (!e.outcomeUnknown && !duplicate) throw e;
+      const found = await findBySkuCodes(ctx, skuCodes);
       if (found) return found;
+      if (duplicate) throw e; // the code belongs to another product: a real conflict
       last = e;
     }
   }
-  throw last;
+  throw last as MarketplaceError;
 }
 
 export async function updateProduct(ctx: AdapterContext, input: ProductUpdateInput): Promise<void> {

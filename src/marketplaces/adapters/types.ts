@@ -225,14 +225,58 @@ export interface ShipmentProviders {
   providers: { name: string; code: string }[];
 }
 
+/** An AliExpress logistics address: a saved address id (seller back office), or the address itself. */
+export type AeLogisticsAddress =
+  | { addressId: string }
+  | {
+      name: string;
+      phone: string;
+      /** ISO 3166 alpha-2. */
+      country: string;
+      province?: string | undefined;
+      city: string;
+      streetAddress: string;
+      postCode?: string | undefined;
+      email?: string | undefined;
+    };
+
+/** One customs line of an AliExpress online logistics order. */
+export interface CustomsDeclaration {
+  productId?: string | undefined;
+  /** English description, 1–60 characters. */
+  nameEn: string;
+  /** Chinese description, 1–20 characters (AliExpress requires one). */
+  nameCn: string;
+  quantity: number;
+  /** Declared value of the line (0.01–10,000). */
+  value: Money;
+  /** Declared weight, 0.001–2 kg. */
+  weightKg: number;
+  containsBattery?: boolean | undefined;
+  hsCode?: string | undefined;
+}
+
+/** AliExpress online logistics (`aliexpress.logistics.createwarehouseorder`) inputs for a pack. */
+export interface AeLogisticsOrder {
+  sender: AeLogisticsAddress;
+  pickup?: AeLogisticsAddress | undefined;
+  declarations: CustomsDeclaration[];
+  /** What happens to an undeliverable parcel (default return). */
+  undeliverable?: 'return' | 'destroy' | undefined;
+  /** The seller's domestic leg to the logistics warehouse, when there is one. */
+  domesticTracking?: { company: string; companyId?: string | undefined; trackingNumber: string } | undefined;
+}
+
 export interface PackRequest {
   orderId: string;
   orderItemIds: string[];
   /** Cross-border (NTFS) only; never for TFS. AliExpress: the logistics service name. */
   shipmentProviderCode?: string | undefined;
   shippingAllocateType?: 'TFS' | 'NTFS' | undefined;
-  /** AliExpress only: the seller's own logistics number. */
+  /** AliExpress, the seller's own logistics: its tracking number (no platform call). */
   trackingNumber?: string | undefined;
+  /** AliExpress online logistics: a logistics order is created and the platform tracking number returned. */
+  aliexpress?: AeLogisticsOrder | undefined;
 }
 
 export interface PackedItem {

@@ -5,6 +5,7 @@ import type { Site } from '../core/sites.ts';
 import { skuKey } from '../core/store.ts';
 import { sellable } from '../catalog/product-view.ts';
 import { cancelItems, returnItems } from '../orders/cancel-api.ts';
+import { requestBuyerCancel } from '../aliexpress/ae-cancel.ts';
 import { canMove, moveItem } from '../orders/item-states.ts';
 import { placeOrder, type OrderLine } from '../orders/order-sim.ts';
 import { orderItemView, orderView } from '../orders/order-view.ts';
@@ -118,6 +119,20 @@ export class OrderAdmin {
     const items = o.items.filter((i) => !orderItemIds || orderItemIds.includes(i.orderItemId));
     cancelItems(this.rt, o, items, { name: reason, zeroStock: false }, 'buyer-cancel');
     this.rt.pushes.pump();
+  }
+
+  /**
+   * An AliExpress buyer asks to cancel: an unpaid order closes at once, a paid one waits in
+   * `IN_CANCEL` for the seller to accept or refuse over the API.
+   */
+  requestCancel(siteKey: string, orderId: number, reason = 'Buyer changed mind'): 'canceled' | 'requested' {
+    const site = siteOf(siteKey);
+    if (site.platform !== 'aliexpress')
+      throw new AdminError('cancellation requests are modelled on AliExpress; elsewhere use a buyer cancel');
+    const outcome = requestBuyerCancel(this.rt, this.orderOf(site, orderId), reason);
+    if (outcome === 'nothing') throw new AdminError(`no item of order ${orderId} can be cancelled`);
+    this.rt.pushes.pump();
+    return outcome;
   }
 
   returnItems(

@@ -155,6 +155,15 @@ export function adminRoutes(admin: SandboxAdmin): Hono {
     );
     return c.json(admin.order(c.req.param('site'), Number(c.req.param('orderId'))));
   });
+  app.post('/orders/:site/:orderId/cancel-request', async (c) => {
+    const b = await body(c);
+    const outcome = admin.requestCancel(
+      c.req.param('site'),
+      Number(c.req.param('orderId')),
+      b.reason === undefined ? undefined : String(b.reason),
+    );
+    return c.json({ outcome, order: admin.order(c.req.param('site'), Number(c.req.param('orderId'))) });
+  });
   app.post('/orders/:site/:orderId/return', async (c) => {
     const b = await body(c);
     return c.json({

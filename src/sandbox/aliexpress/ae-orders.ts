@@ -1,30 +1,48 @@
-import { sellerOf, type ApiBody, type CallContext, type RouteTable } from '../core/api-types.ts';
-import type { ItemStatus, OrderRecord } from '../core/model.ts';
+import { sellerOf, type ApiBody, type CallContext } from '../core/api-types.ts';
+import type { ItemStatus, OrderItemRecord, OrderRecord } from '../core/model.ts';
 import { formatLocalDateTime, parseLocalDateTime } from '../core/time-format.ts';
-import { createPackage, markReadyToShip, packageItems } from '../orders/logistics.ts';
-import { fromMinor } from '../orders/money.ts';
-import { moveItem } from '../orders/item-states.ts';
-import { batchUpdate, jsonArg, listProducts, postProduct } from './ae-products.ts';
-import { categoriesFor } from '../catalog/category-tree.ts';
+import { canMove } from '../orders/item-states.ts';
+import { aeError, aeMoney, jsonObject, ownOrder, PACIFIC, str, type Obj } from './ae-common.ts';
 
-type Obj = Record<string, unknown>;
-const PACIFIC = 'America/Los_Angeles';
-const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+/**
+ * AliExpress orders: `aliexpress.solution.order.get` (`param0`, Pacific-time ranges, AE order
+ * statuses) and `.order.info.get` (`param1`). AliExpress statuses are computed from the sandbox's
+ * per-unit items; a buyer's pending cancellation request shows as `IN_CANCEL`.
+ */
 
-/** The AliExpress order status an order is in, from its items. */
+const ITEM_STATUS: Record<ItemStatus, string> = {
+  unpaid: 'PLACE_ORDER_SUCCESS',
+  pending: 'WAIT_SELLER_SEND_GOODS',
+  packed: 'WAIT_SELLER_SEND_GOODS',
+  repacked: 'WAIT_SELLER_SEND_GOODS',
+  ready_to_ship: 'WAIT_SELLER_SEND_GOODS',
+  shipped: 'WAIT_BUYER_ACCEPT_GOODS',
+  failed_delivery: 'WAIT_BUYER_ACCEPT_GOODS',
+  shipped_back: 'IN_ISSUE',
+  shipped_back_success: 'FINISH',
+  lost_by_3pl: 'IN_ISSUE',
+  delivered: 'FINISH',
+  returned: 'FINISH',
+  canceled: 'FINISH',
+};
+
+/** The AliExpress status of one child order (one unit). */
+export function aeItemStatus(o: OrderRecord, i: OrderItemRecord): string {
+  if (o.cancelRequest && canMove(i.status, 'canceled')) return 'IN_CANCEL';
+  return ITEM_STATUS[i.status];
+}
+
+/** The AliExpress order status of an order, from its items. */
 export function aeOrderStatus(o: OrderRecord): string {
   const has = (s: ItemStatus): boolean => o.items.some((i) => i.status === s);
+  if (o.cancelRequest && o.items.some((i) => canMove(i.status, 'canceled'))) return 'IN_CANCEL';
   if (o.items.every((i) => i.status === 'unpaid')) return 'PLACE_ORDER_SUCCESS';
   if (has('pending') || has('packed') || has('repacked') || has('ready_to_ship')) {
     return has('shipped') ? 'SELLER_PART_SEND_GOODS' : 'WAIT_SELLER_SEND_GOODS';
   }
-  if (has('shipped')) return 'WAIT_BUYER_ACCEPT_GOODS';
-  if (has('returned')) return 'IN_ISSUE';
+  if (has('shipped') || has('failed_delivery')) return 'WAIT_BUYER_ACCEPT_GOODS';
+  if (has('shipped_back') || has('lost_by_3pl')) return 'IN_ISSUE';
   return 'FINISH';
-}
-
-function money(ctx: CallContext, minor: number): Obj {
-  return { amount: fromMinor(minor, ctx.site.priceDecimals), currency_code: ctx.site.currency };
 }
 
 function orderDto(ctx: CallContext, o: OrderRecord): Obj {
@@ -34,9 +52,10 @@ function orderDto(ctx: CallContext, o: OrderRecord): Obj {
     gmt_create: formatLocalDateTime(o.createdAt, PACIFIC),
     gmt_update: formatLocalDateTime(o.updatedAt, PACIFIC),
     order_status: aeOrderStatus(o),
-    pay_amount: money(ctx, total),
+    pay_amount: aeMoney(ctx, total),
     payment_type: o.paymentMethod,
     buyer_login_id: `buyer${o.buyerId}`,
+    ...(o.endReason ? { end_reason: o.endReason } : {}),
     product_list: {
       order_product_dto: o.items.map((i) => ({
         child_id: i.orderItemId,
@@ -44,26 +63,32 @@ function orderDto(ctx: CallContext, o: OrderRecord): Obj {
         sku_code: i.sellerSku,
         product_name: i.name,
         product_count: 1,
-        product_unit_price: money(ctx, i.itemPrice),
+        product_unit_price: aeMoney(ctx, i.itemPrice),
         send_goods_operator: 'WAREHOUSE_SEND_GOODS',
         logistics_no: i.trackingCode ?? '',
+        order_status: aeItemStatus(o, i),
       })),
     },
   };
 }
 
 /** `aliexpress.solution.order.get`: `param0` with Pacific-time date ranges. */
-function getOrders(ctx: CallContext): ApiBody {
-  const q = asObj(jsonArg(ctx, 'param0'));
+export function getOrders(ctx: CallContext): ApiBody {
+  const q = jsonObject(ctx, 'param0');
   const sellerId = sellerOf(ctx);
-  const t = (k: string): number | undefined => (q[k] ? parseLocalDateTime(String(q[k]), PACIFIC) : undefined);
+  const t = (k: string): number | undefined => {
+    if (!q[k]) return undefined;
+    const ms = parseLocalDateTime(str(q[k]), PACIFIC);
+    if (ms === undefined) throw aeError('13060', `${k} must be yyyy-MM-dd HH:mm:ss (US Pacific time)`);
+    return ms;
+  };
   const cs = t('create_date_start');
   const ce = t('create_date_end');
   const ms = t('modified_date_start');
   const me = t('modified_date_end');
-  const statuses = Array.isArray(q.order_status_list) ? q.order_status_list.map(String) : undefined;
-  const size = Math.min(50, Math.max(1, Number(q.page_size ?? 20)));
-  const page = Math.max(1, Number(q.current_page ?? 1));
+  const statuses = Array.isArray(q.order_status_list) ? new Set(q.order_status_list.map(String)) : undefined;
+  const size = Math.min(50, Math.max(1, Number(q.page_size ?? 20) || 20));
+  const page = Math.max(1, Number(q.current_page ?? 1) || 1);
   const all = [...ctx.rt.store.site(ctx.site.key).orders.values()]
     .filter(
       (o) =>
@@ -72,7 +97,7 @@ function getOrders(ctx: CallContext): ApiBody {
         (ce === undefined || o.createdAt <= ce) &&
         (ms === undefined || o.updatedAt >= ms) &&
         (me === undefined || o.updatedAt <= me) &&
-        (!statuses || statuses.includes(aeOrderStatus(o))),
+        (!statuses || statuses.has(aeOrderStatus(o))),
     )
     .sort((a, b) => b.createdAt - a.createdAt);
   return {
@@ -87,26 +112,25 @@ function getOrders(ctx: CallContext): ApiBody {
   };
 }
 
-function ownOrder(ctx: CallContext, id: unknown): OrderRecord | undefined {
-  const o = ctx.rt.store.site(ctx.site.key).orders.get(Number(id));
-  return o && o.sellerId === sellerOf(ctx) ? o : undefined;
-}
-
 /** `aliexpress.solution.order.info.get`: `param1` `{order_id}`. */
-function getOrderInfo(ctx: CallContext): ApiBody {
-  const q = asObj(jsonArg(ctx, 'param1'));
+export function getOrderInfo(ctx: CallContext): ApiBody {
+  const q = jsonObject(ctx, 'param1');
   const o = ownOrder(ctx, q.order_id);
   if (!o)
     return {
-      result: { success: false, error_code: '16', error_message: `order ${String(q.order_id)} not found` },
+      result: { success: false, error_code: '16', error_message: `order ${str(q.order_id)} not found` },
     };
   const a = o.addressShipping;
+  const packages = new Map<string, OrderItemRecord>();
+  for (const i of o.items) if (i.packageId && i.trackingCode) packages.set(i.packageId, i);
   return {
     result: {
       success: true,
       data: {
         ...orderDto(ctx, o),
         id: o.orderId,
+        buyerloginid: `buyer${o.buyerId}`,
+        ...(o.endReason ? { order_end_reason: o.endReason } : {}),
         receipt_address: {
           contact_person: `${a.first_name} ${a.last_name}`,
           phone_country: a.phone.slice(0, 2),
@@ -117,95 +141,25 @@ function getOrderInfo(ctx: CallContext): ApiBody {
           zip: a.post_code,
           country: a.country,
         },
+        logistic_info_list: {
+          global_aeop_tp_logistic_info_dto: [...packages.values()].map((i) => ({
+            logistics_no: i.trackingCode,
+            logistics_service: i.shipmentProvider ?? '',
+          })),
+        },
         child_order_list: {
           global_aeop_tp_child_order_dto: o.items.map((i) => ({
             id: i.orderItemId,
             product_id: i.itemId,
             sku_code: i.sellerSku,
+            product_name: i.name,
             product_count: 1,
-            product_price: money(ctx, i.itemPrice),
-            order_status: i.status,
+            product_price: aeMoney(ctx, i.itemPrice),
+            order_status: aeItemStatus(o, i),
+            ...(i.trackingCode ? { logistics_no: i.trackingCode } : {}),
           })),
         },
       },
     },
   };
 }
-
-/** `aliexpress.solution.order.fulfill`: declare shipment (`out_ref` = order id, `logistics_no`). */
-function fulfill(ctx: CallContext): ApiBody {
-  const { rt } = ctx;
-  const o = ownOrder(ctx, ctx.params.out_ref);
-  if (!o)
-    return {
-      result: { result_success: false, result_error_code: '16', result_error_desc: 'order not found' },
-    };
-  const open = o.items.filter((i) => i.status === 'pending' || i.status === 'repacked');
-  if (open.length === 0)
-    return {
-      result: {
-        result_success: false,
-        result_error_code: '701',
-        result_error_desc: `order is ${aeOrderStatus(o)}`,
-      },
-    };
-  const pkg = createPackage(rt, o, open, {
-    name: ctx.params.service_name ?? 'CAINIAO_STANDARD',
-    provider_code: ctx.params.service_name ?? 'CAINIAO_STANDARD',
-  });
-  if (ctx.params.logistics_no) {
-    pkg.trackingNumber = ctx.params.logistics_no;
-    for (const i of packageItems(o, pkg)) i.trackingCode = pkg.trackingNumber;
-  }
-  markReadyToShip(rt, o, pkg);
-  // Declaring shipment on AliExpress means the goods are on their way.
-  for (const i of packageItems(o, pkg)) moveItem(rt, o, i, 'shipped');
-  delete pkg.shipDueAt;
-  pkg.deliverDueAt = rt.now() + rt.opts.deliverDelayMs;
-  rt.timers.add({ at: pkg.deliverDueAt, kind: 'deliver', site: pkg.site, ref: pkg.packageId });
-  return { result: { result_success: true } };
-}
-
-/** `aliexpress.solution.seller.category.tree.query`: children of `category_id` (0 = roots). */
-function categoryChildren(ctx: CallContext): ApiBody {
-  const parent = Number(ctx.params.category_id ?? '0');
-  const cats = categoriesFor(ctx.site);
-  const nodes = parent === 0 ? cats.tree : (findNode(cats.tree, parent)?.children ?? []);
-  return {
-    result: {
-      success: true,
-      children_category_list: {
-        category_info: nodes.map((n) => ({
-          children_category_id: n.category_id,
-          is_leaf_category: n.leaf,
-          level: cats.byId.get(n.category_id)?.path.length ?? 1,
-          multi_language_names: JSON.stringify({ en: n.name }),
-        })),
-      },
-    },
-  };
-}
-
-function findNode(
-  nodes: ReturnType<typeof categoriesFor>['tree'],
-  id: number,
-): (typeof nodes)[number] | undefined {
-  for (const n of nodes) {
-    if (n.category_id === id) return n;
-    const found = n.children ? findNode(n.children, id) : undefined;
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** AliExpress `/sync` methods (TOP style, signed without a path prefix). */
-export const AE_METHODS: RouteTable = {
-  'aliexpress.solution.product.post': { auth: 'seller', handle: postProduct },
-  'aliexpress.solution.product.list.get': { auth: 'seller', handle: listProducts },
-  'aliexpress.solution.batch.product.price.update': { auth: 'seller', handle: batchUpdate('price') },
-  'aliexpress.solution.batch.product.inventory.update': { auth: 'seller', handle: batchUpdate('inventory') },
-  'aliexpress.solution.order.get': { auth: 'seller', handle: getOrders },
-  'aliexpress.solution.order.info.get': { auth: 'seller', handle: getOrderInfo },
-  'aliexpress.solution.order.fulfill': { auth: 'seller', handle: fulfill },
-  'aliexpress.solution.seller.category.tree.query': { auth: 'optional', handle: categoryChildren },
-};

@@ -1,219 +1,236 @@
-import { invalidParameter, missingParameter } from '../core/api-error.ts';
 import { sellerOf, type ApiBody, type CallContext } from '../core/api-types.ts';
 import type { ProductRecord, SkuRecord } from '../core/model.ts';
 import { skuKey } from '../core/store.ts';
-import { categoriesFor } from '../catalog/category-tree.ts';
-import { decimals } from '../catalog/product-rules.ts';
 import { shopSkuFor } from '../catalog/product-view.ts';
-import { submitForQc, productPush } from '../catalog/qc.ts';
-import { formatLocalDateTime } from '../core/time-format.ts';
+import { productPush, submitForQc } from '../catalog/qc.ts';
+import { aeAttributesFor, leafCategory } from './ae-catalog.ts';
+import { asArr, asObj, fail, jsonObject, ruled, str, type Obj } from './ae-common.ts';
+import {
+  checkProduct,
+  descriptionOf,
+  readAttributes,
+  readSkuProps,
+  subjectOf,
+  type AeProductDraft,
+  type AeSkuDraft,
+} from './ae-product-rules.ts';
 
 /**
- * AliExpress product methods on `/sync`: business parameters are JSON strings in one named
- * parameter, results sit in `{result: {success, error_code, error_message, …}}`.
+ * `aliexpress.solution.product.post` (`post_product_request`) and `.product.edit`
+ * (`edit_product_request`, the same fields plus `product_id`; fields left out keep their values,
+ * SKUs are matched by `sku_code` and new codes are added). Products go to QC like Lazop ones
+ * (`auditing`, then `onSelling` or `editingRequired`); an edit of a live product stays live.
  */
-type Obj = Record<string, unknown>;
 
-export function jsonArg(ctx: CallContext, name: string): unknown {
-  const raw = ctx.params[name];
-  if (raw === undefined || raw === '') throw missingParameter(name);
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    throw invalidParameter(name, 'expected JSON');
-  }
+const text = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : str(v));
+
+function skuDraft(raw: unknown, set: ReturnType<typeof aeAttributesFor>, base?: AeSkuDraft): AeSkuDraft {
+  const s = asObj(raw);
+  const draft: AeSkuDraft = {
+    code: str(s.sku_code),
+    price: text(s.price) ?? base?.price ?? '',
+    inventory: text(s.inventory) ?? base?.inventory ?? '',
+    props:
+      s.sku_attributes_list !== undefined ? readSkuProps(set, s.sku_attributes_list) : (base?.props ?? {}),
+  };
+  const discount = text(s.discount_price) ?? base?.discount;
+  if (discount !== undefined && discount !== '') draft.discount = discount;
+  return draft;
 }
 
-function fail(code: string, message: string): ApiBody {
-  return { result: { success: false, error_code: code, error_message: message } };
+function draftOf(p: ProductRecord): AeProductDraft {
+  const { name, description, brand, language, ...attributes } = p.attributes;
+  void brand;
+  void language;
+  const first = p.skus[0];
+  return {
+    subject: name ?? '',
+    description: description ?? '',
+    images: p.images,
+    attributes,
+    weight: first?.packageWeight ?? '',
+    packageLength: first?.packageLength ?? '',
+    packageWidth: first?.packageWidth ?? '',
+    packageHeight: first?.packageHeight ?? '',
+    skus: p.skus
+      .filter((s) => s.status !== 'deleted')
+      .map((s) => {
+        const d: AeSkuDraft = {
+          code: s.sellerSku,
+          price: s.price,
+          inventory: String(s.quantity),
+          props: s.saleProp,
+        };
+        if (s.specialPrice) d.discount = s.specialPrice;
+        return d;
+      }),
+  };
 }
 
-const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
-const asArr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+function skuRecord(
+  d: AeSkuDraft,
+  p: AeProductDraft,
+  ids: { skuId: number; shopSku: string },
+  base?: SkuRecord,
+) {
+  const sku: SkuRecord = {
+    skuId: ids.skuId,
+    sellerSku: d.code,
+    shopSku: ids.shopSku,
+    status: base?.status ?? 'active',
+    quantity: Number(d.inventory),
+    occupied: base?.occupied ?? 0,
+    price: d.price,
+    packageWeight: p.weight,
+    packageLength: p.packageLength,
+    packageWidth: p.packageWidth,
+    packageHeight: p.packageHeight,
+    images: [],
+    saleProp: d.props,
+    attributes: {},
+  };
+  if (d.discount !== undefined) sku.specialPrice = d.discount;
+  return sku;
+}
 
-/** `aliexpress.solution.product.post` with `post_product_request`. */
+function productAttributes(d: AeProductDraft, language: string): Record<string, string> {
+  return {
+    ...d.attributes,
+    name: d.subject,
+    description: d.description,
+    brand: d.attributes['Brand Name'] ?? '',
+    language,
+  };
+}
+
+/** `aliexpress.solution.product.post`. */
 export function postProduct(ctx: CallContext): ApiBody {
-  const { rt, site } = ctx;
-  const sellerId = sellerOf(ctx);
-  const req = asObj(jsonArg(ctx, 'post_product_request'));
-  const data = rt.store.site(site.key);
-  const cat = categoriesFor(site).byId.get(Number(req.category_id));
-  if (!cat) return fail('13004', `category ${str(req.category_id)} does not exist`);
-  if (!cat.leaf) return fail('13005', 'category must be a leaf category');
-  const subjects = asArr(req.multi_language_subject_list).map(asObj);
-  const subject = str(subjects[0]?.subject ?? req.subject);
-  if (subject === '') return fail('13001', 'subject is required');
-  if (subject.length > 128) return fail('13002', 'subject is longer than 128 characters');
-  const images = asArr(req.main_image_urls_list)
-    .map(str)
-    .filter((x) => x !== '');
-  if (images.length === 0 || images.length > 6)
-    return fail('13010', 'main_image_urls_list needs 1 to 6 images');
-  const skusIn = asArr(req.sku_info_list).map(asObj);
-  if (skusIn.length === 0) return fail('13020', 'sku_info_list is required');
-  const seen = new Set<string>();
-  for (const s of skusIn) {
-    const code = str(s.sku_code);
-    const price = Number(s.price);
-    if (code === '' || seen.has(code) || data.itemBySellerSku.has(skuKey(sellerId, code)))
-      return fail('13021', `sku_code ${code} is empty or already used`);
-    seen.add(code);
-    if (!(price > 0) || decimals(str(s.price)) > 2)
-      return fail('13022', `price of ${code} must be > 0 with at most 2 decimals`);
-    if (s.discount_price !== undefined && !(Number(s.discount_price) < price))
-      return fail('13023', `discount_price of ${code} must be below price`);
-    if (!/^\d+$/.test(str(s.inventory))) return fail('13024', `inventory of ${code} must be a whole number`);
-  }
-  const weight = Number(req.package_weight ?? 0);
-  if (!(weight > 0) || weight > 500) return fail('13030', 'package_weight must be between 0 and 500 kg');
-  const now = ctx.now;
-  const itemId = data.nextItemId();
-  const skus: SkuRecord[] = skusIn.map((s) => {
-    const skuId = data.nextSkuId();
-    const sku: SkuRecord = {
-      skuId,
-      sellerSku: str(s.sku_code),
-      shopSku: shopSkuFor(site, itemId, skuId),
-      status: 'active',
-      quantity: Number(s.inventory),
-      occupied: 0,
-      price: str(s.price),
-      packageWeight: str(req.package_weight),
+  const req = jsonObject(ctx, 'post_product_request');
+  return ruled(() => {
+    const { rt, site } = ctx;
+    const sellerId = sellerOf(ctx);
+    const data = rt.store.site(site.key);
+    const cat = leafCategory(site, req);
+    const set = aeAttributesFor(site, cat);
+    const draft: AeProductDraft = {
+      subject: subjectOf(req) ?? '',
+      description: descriptionOf(req) ?? '',
+      images: asArr(req.main_image_urls_list)
+        .map(str)
+        .filter((x) => x !== ''),
+      attributes: readAttributes(set, req),
+      weight: str(req.weight ?? req.gross_weight),
       packageLength: str(req.package_length),
       packageWidth: str(req.package_width),
       packageHeight: str(req.package_height),
-      images: [],
-      saleProp: {},
-      attributes: { sku_attributes_list: JSON.stringify(s.sku_attributes_list ?? []) },
+      skus: asArr(req.sku_info_list).map((s) => skuDraft(s, set)),
     };
-    if (s.discount_price !== undefined) sku.specialPrice = str(s.discount_price);
-    return sku;
+    checkProduct(set, draft, (code) => data.itemBySellerSku.has(skuKey(sellerId, code)));
+    const itemId = data.nextItemId();
+    const skus = draft.skus.map((s) => {
+      const skuId = data.nextSkuId();
+      return skuRecord(s, draft, { skuId, shopSku: shopSkuFor(site, itemId, skuId) });
+    });
+    const now = ctx.now;
+    const p: ProductRecord = {
+      itemId,
+      site: site.key,
+      sellerId,
+      primaryCategory: cat.id,
+      attributes: productAttributes(draft, str(req.language) || 'en'),
+      images: draft.images,
+      status: 'Pending QC',
+      qc: 'pending',
+      skus,
+      createdAt: now,
+      updatedAt: now,
+    };
+    data.indexProduct(p);
+    rt.store.touch('product', site.key, itemId);
+    rt.store.touch('site', site.key, site.key);
+    rt.stats.inc('products.created');
+    productPush(rt, p, 3, 'PUBLISHED');
+    submitForQc(rt, p);
+    return { result: { success: true, product_id: itemId } };
   });
-  const p: ProductRecord = {
-    itemId,
-    site: site.key,
-    sellerId,
-    primaryCategory: cat.id,
-    attributes: {
-      name: subject,
-      brand: str(req.brand_name),
-      description: str(asObj(asArr(req.multi_language_description_list)[0]).web_detail),
-    },
-    images,
-    status: 'Pending QC',
-    qc: 'pending',
-    skus,
-    createdAt: now,
-    updatedAt: now,
-  };
-  data.indexProduct(p);
-  rt.store.touch('product', site.key, itemId);
-  rt.store.touch('site', site.key, site.key);
-  rt.stats.inc('products.created');
-  productPush(rt, p, 3, 'PUBLISHED');
-  submitForQc(rt, p);
-  return { result: { success: true, product_id: itemId } };
 }
 
-function aeStatus(p: ProductRecord): string {
-  if (p.status === 'Active') return 'onSelling';
-  if (p.status === 'Pending QC') return 'auditing';
-  if (p.qc === 'rejected') return 'editingRequired';
-  return 'offline';
+/** The caller's live (not deleted) product, or undefined. */
+export function ownProduct(ctx: CallContext, id: unknown): ProductRecord | undefined {
+  const p = ctx.rt.store.site(ctx.site.key).products.get(Number(id));
+  return p && p.sellerId === sellerOf(ctx) && p.status !== 'Deleted' ? p : undefined;
 }
 
-/** `aliexpress.solution.product.list.get` with `aeop_a_e_product_list_query`. */
-export function listProducts(ctx: CallContext): ApiBody {
-  const q = asObj(jsonArg(ctx, 'aeop_a_e_product_list_query'));
-  const sellerId = sellerOf(ctx);
-  const page = Math.max(1, Number(q.current_page ?? 1));
-  const size = Math.min(100, Math.max(1, Number(q.page_size ?? 20)));
-  const wanted = q.product_status_type ? str(q.product_status_type) : undefined;
-  const all = [...ctx.rt.store.site(ctx.site.key).products.values()].filter(
-    (p) => p.sellerId === sellerId && p.status !== 'Deleted' && (!wanted || aeStatus(p) === wanted),
-  );
-  const items = all.slice((page - 1) * size, page * size).map((p) => ({
-    product_id: p.itemId,
-    subject: p.attributes.name ?? '',
-    product_status_type: aeStatus(p),
-    gmt_create: formatLocalDateTime(p.createdAt, 'America/Los_Angeles'),
-    gmt_modified: formatLocalDateTime(p.updatedAt, 'America/Los_Angeles'),
-    product_min_price: Math.min(...p.skus.map((s) => Number(s.price))).toFixed(2),
-    product_max_price: Math.max(...p.skus.map((s) => Number(s.price))).toFixed(2),
-    currency_code: 'USD',
-    image_u_r_ls: p.images.join(';'),
-  }));
-  return {
-    result: {
-      success: true,
-      current_page: page,
-      product_count: all.length,
-      total_page: Math.ceil(all.length / size),
-      aeop_a_e_product_display_d_t_o_list: { item_display_dto: items },
-    },
-  };
-}
-
-/** Price or inventory batch update (≤20 products × ≤200 SKUs), by product_id + sku_code. */
-export function batchUpdate(kind: 'price' | 'inventory') {
-  return (ctx: CallContext): ApiBody => {
-    const list = asArr(jsonArg(ctx, 'mutiple_product_update_list')).map(asObj);
-    if (list.length === 0 || list.length > 20) return fail('13040', 'between 1 and 20 products per call');
-    const data = ctx.rt.store.site(ctx.site.key);
-    const sellerId = sellerOf(ctx);
-    const okList: Obj[] = [];
-    const errList: Obj[] = [];
-    for (const entry of list) {
-      const p = data.products.get(Number(entry.product_id));
-      const skus = asArr(entry.multiple_sku_update_list).map(asObj);
-      if (!p || p.sellerId !== sellerId) {
-        errList.push({
-          product_id: entry.product_id,
-          error_code: '13041',
-          error_message: 'product not found',
-        });
-        continue;
-      }
-      if (skus.length > 200) {
-        errList.push({
-          product_id: p.itemId,
-          error_code: '13042',
-          error_message: 'at most 200 SKUs per product',
-        });
-        continue;
-      }
-      let bad: string | undefined;
-      for (const s of skus) {
-        const sku = p.skus.find((x) => x.sellerSku === str(s.sku_code));
-        if (!sku) bad = `sku_code ${str(s.sku_code)} not found`;
-        else if (kind === 'price' && !(Number(s.price) > 0)) bad = `price of ${sku.sellerSku} must be > 0`;
-        else if (kind === 'inventory' && !/^\d+$/.test(str(s.inventory)))
-          bad = `inventory of ${sku.sellerSku} must be a whole number`;
-        if (bad) break;
-      }
-      if (bad) {
-        errList.push({ product_id: p.itemId, error_code: '13043', error_message: bad });
-        continue;
-      }
-      for (const s of skus) {
-        const sku = p.skus.find((x) => x.sellerSku === str(s.sku_code))!;
-        if (kind === 'price') {
-          sku.price = str(s.price);
-          if (s.discount_price !== undefined) sku.specialPrice = str(s.discount_price);
-        } else sku.quantity = Number(s.inventory);
-      }
-      p.updatedAt = ctx.now;
-      ctx.rt.store.touch('product', ctx.site.key, p.itemId);
-      data.liveCache = undefined;
-      okList.push({ product_id: p.itemId });
-    }
-    return {
-      result: {
-        success: errList.length === 0,
-        update_success_list: { synchronize_product_response_dto: okList },
-        update_error_list: { synchronize_product_response_dto: errList },
-      },
+/** `aliexpress.solution.product.edit`: merged into the stored product, then every rule again. */
+export function editProduct(ctx: CallContext): ApiBody {
+  const req: Obj = jsonObject(ctx, 'edit_product_request');
+  return ruled(() => {
+    const { rt, site } = ctx;
+    const p = ownProduct(ctx, req.product_id);
+    if (!p) return fail('13050', `product ${str(req.product_id)} does not exist`);
+    if (rt.faults.isLocked(p.itemId, ctx.api, site.key))
+      return fail('13052', `product ${p.itemId} is locked by a running promotion`);
+    const data = rt.store.site(site.key);
+    const hasCategory = req.aliexpress_category_id !== undefined || req.category_id !== undefined;
+    const cat = hasCategory ? leafCategory(site, req) : undefined;
+    const set = aeAttributesFor(site, cat ?? leafOf(ctx, p));
+    const base = draftOf(p);
+    const attributes =
+      asArr(req.attribute_list).length > 0 || req.brand_name ? readAttributes(set, req) : undefined;
+    const draft: AeProductDraft = {
+      subject: subjectOf(req) ?? base.subject,
+      description: descriptionOf(req) ?? base.description,
+      images:
+        req.main_image_urls_list !== undefined
+          ? asArr(req.main_image_urls_list)
+              .map(str)
+              .filter((x) => x !== '')
+          : base.images,
+      attributes: attributes ? { ...base.attributes, ...attributes } : base.attributes,
+      weight: text(req.weight ?? req.gross_weight) ?? base.weight,
+      packageLength: text(req.package_length) ?? base.packageLength,
+      packageWidth: text(req.package_width) ?? base.packageWidth,
+      packageHeight: text(req.package_height) ?? base.packageHeight,
+      skus: base.skus,
     };
-  };
+    const inserted: string[] = [];
+    for (const raw of asArr(req.sku_info_list)) {
+      const code = str(asObj(raw).sku_code);
+      const i = draft.skus.findIndex((s) => s.code === code);
+      if (i >= 0) draft.skus[i] = skuDraft(raw, set, draft.skus[i]);
+      else {
+        draft.skus.push(skuDraft(raw, set));
+        inserted.push(code);
+      }
+    }
+    checkProduct(set, draft, (code) => {
+      const owner = data.itemBySellerSku.get(skuKey(p.sellerId, code));
+      return owner !== undefined && owner !== p.itemId;
+    });
+    const byCode = new Map(p.skus.map((s) => [s.sellerSku, s]));
+    p.skus = draft.skus.map((d) => {
+      const old = byCode.get(d.code);
+      if (old) return skuRecord(d, draft, old, old);
+      const skuId = data.nextSkuId();
+      return skuRecord(d, draft, { skuId, shopSku: shopSkuFor(site, p.itemId, skuId) });
+    });
+    if (cat) p.primaryCategory = cat.id;
+    p.attributes = productAttributes(draft, p.attributes.language ?? 'en');
+    p.images = draft.images;
+    p.updatedAt = ctx.now;
+    data.indexProduct(p);
+    rt.store.touch('product', site.key, p.itemId);
+    rt.store.touch('site', site.key, site.key);
+    rt.stats.inc('products.updated');
+    productPush(rt, p, 4, 'EDITED_UPDATED');
+    const added = p.skus.filter((s) => inserted.includes(s.sellerSku));
+    if (added.length > 0) productPush(rt, p, 3, 'EDITED_INSERTED', added);
+    // A rejected or still-pending item goes (back) to QC; a live one stays live.
+    if (p.qc !== 'approved') submitForQc(rt, p);
+    return { result: { success: true, product_id: p.itemId } };
+  });
+}
+
+function leafOf(ctx: CallContext, p: ProductRecord) {
+  return leafCategory(ctx.site, { aliexpress_category_id: p.primaryCategory });
 }

@@ -32,6 +32,11 @@ export interface FaultRule {
   delayMs?: number;
   /** `partialBatch`: share of the batch's items that fail (default 0.5, at least one). */
   itemRate?: number;
+  /**
+   * `serviceTimeout`, `timeout`, `http5xx`, `html`: the API runs and acts first, then the answer
+   * is lost (the caller cannot tell whether it acted: what create reconciliation is for).
+   */
+  afterApply?: boolean;
 }
 
 export interface FaultConfig {
@@ -44,13 +49,17 @@ export interface FaultConfig {
   rules?: FaultRule[];
 }
 
-/** What the gateway must do for one call, decided before the API runs. */
-export type FaultDecision =
+/** What the gateway must do for one call, decided before the API runs (`after`: once it has run). */
+export type FaultDecision = (
   | { kind: 'error'; error: ApiError }
   | { kind: 'timeout'; delayMs: number }
   | { kind: 'http5xx'; status: number }
   | { kind: 'html' }
-  | { kind: 'expiredToken' };
+  | { kind: 'expiredToken' }
+) & { after?: boolean };
+
+/** Faults that can strike after the API acted (a lost answer); the others refuse before it runs. */
+const AFTER_KINDS: ReadonlySet<FaultKind> = new Set(['serviceTimeout', 'timeout', 'http5xx', 'html']);
 
 interface Window {
   start: number;
@@ -117,6 +126,12 @@ export class Faults {
     if (hasToken) kinds.push('expiredToken');
     const rule = this.#fire(kinds, api, site);
     if (!rule) return undefined;
+    const decision = this.#decision(rule);
+    if (decision && rule.afterApply === true && AFTER_KINDS.has(rule.kind)) decision.after = true;
+    return decision;
+  }
+
+  #decision(rule: FaultRule): FaultDecision | undefined {
     switch (rule.kind) {
       case 'apiCallLimit':
         return { kind: 'error', error: apiCallLimit() };

@@ -8,6 +8,7 @@ import {
   missingParameter,
 } from './api-error.ts';
 import type { ApiBody, ApiRoute, CallContext, RouteTable } from './api-types.ts';
+import type { FaultDecision } from './faults.ts';
 import { newRequestId } from './ids.ts';
 import { readParams, type RawRequest } from './request-params.ts';
 import type { Runtime } from './runtime.ts';
@@ -106,10 +107,17 @@ export async function gatewayCall(rt: Runtime, req: RawRequest, target: Target):
         centralHost: target.centralHost,
         requestId,
         now,
-        ...outcome,
       };
+      if (outcome.account !== undefined) ctx.account = outcome.account;
+      if (outcome.sellerId !== undefined) ctx.sellerId = outcome.sellerId;
       const body = await resolved.route!.handle(ctx);
-      response = successResponse(target, api, body, requestId);
+      // A fault set to strike after the API acted: the caller never learns that it did.
+      const lost = outcome.late ? await faultResponse(rt, outcome.late) : undefined;
+      if (lost) {
+        response = lost;
+        status = lost.status;
+        code = `http${status}`;
+      } else response = successResponse(target, api, body, requestId);
     }
   } catch (e) {
     if (!(e instanceof ApiError)) {
@@ -160,7 +168,7 @@ async function check(
   resolved: Resolved,
   params: Record<string, string>,
   now: number,
-): Promise<{ account?: string; sellerId?: string } | RawResponse> {
+): Promise<{ account?: string; sellerId?: string; late?: FaultDecision } | RawResponse> {
   const { api, route } = resolved;
   if (!route) {
     if (target.flavor === 'ae' && !api) throw missingParameter('method');
@@ -184,31 +192,15 @@ async function check(
 
   const tokenParam = target.flavor === 'ae' ? (params.session ?? params.access_token) : params.access_token;
   const fault = rt.faults.decide(api, target.site.key, tokenParam !== undefined);
-  if (fault) {
-    rt.stats.inc(`faults.${fault.kind === 'error' ? fault.error.code : fault.kind}`);
-    switch (fault.kind) {
-      case 'error':
-        throw fault.error;
-      case 'expiredToken':
-        throw illegalAccessToken();
-      case 'html':
-        return htmlResponse(200);
-      case 'http5xx':
-        return htmlResponse(fault.status);
-      case 'timeout':
-        await new Promise<void>((resolve) => {
-          const release = (): void => {
-            clearTimeout(timer);
-            rt.held.delete(release);
-            resolve();
-          };
-          const timer = setTimeout(release, fault.delayMs);
-          rt.held.add(release);
-        });
-        return htmlResponse(504);
-    }
+  if (fault) rt.stats.inc(`faults.${fault.kind === 'error' ? fault.error.code : fault.kind}`);
+  let late: FaultDecision | undefined;
+  if (fault?.after) late = fault;
+  else if (fault) {
+    const answer = await faultResponse(rt, fault);
+    if (answer) return answer;
   }
-  if (route.auth === 'none' || (route.auth === 'optional' && !tokenParam)) return {};
+  const extra = late ? { late } : {};
+  if (route.auth === 'none' || (route.auth === 'optional' && !tokenParam)) return extra;
   if (!tokenParam) throw missingParameter(target.flavor === 'ae' ? 'session' : 'access_token');
   const token = rt.store.tokens.get(tokenParam);
   const grant = token ? rt.store.grants.get(token.grantId) : undefined;
@@ -225,5 +217,30 @@ async function check(
   if (!seller) throw illegalAccessToken();
   if (seller.status !== 'ACTIVE')
     throw new ApiError('SellerNotActive', 'Seller not active,please check seller status');
-  return { account: seller.account, sellerId: rt.sellerIds(seller, target.site.key).sellerId };
+  return { account: seller.account, sellerId: rt.sellerIds(seller, target.site.key).sellerId, ...extra };
+}
+
+/** What a fault answers: throws gateway errors, returns raw HTTP answers (after holding for timeouts). */
+async function faultResponse(rt: Runtime, fault: FaultDecision): Promise<RawResponse | undefined> {
+  switch (fault.kind) {
+    case 'error':
+      throw fault.error;
+    case 'expiredToken':
+      throw illegalAccessToken();
+    case 'html':
+      return htmlResponse(200);
+    case 'http5xx':
+      return htmlResponse(fault.status);
+    case 'timeout':
+      await new Promise<void>((resolve) => {
+        const release = (): void => {
+          clearTimeout(timer);
+          rt.held.delete(release);
+          resolve();
+        };
+        const timer = setTimeout(release, fault.delayMs);
+        rt.held.add(release);
+      });
+      return htmlResponse(504);
+  }
 }

@@ -187,6 +187,10 @@ export interface OrderRecord {
   items: OrderItemRecord[];
   /** Sandbox time an unpaid (online payment) order gets paid. */
   payDueAt?: number;
+  /** A buyer's cancellation request waiting for the seller (AliExpress `IN_CANCEL`). */
+  cancelRequest?: { at: number; reason: string };
+  /** Why a closed order ended (AliExpress `order_end_reason`). */
+  endReason?: string;
 }
 
 export interface PackageRecord {

@@ -211,8 +211,8 @@ export class Persistence {
         if (!del) st.site(line.s).indexOrder(line.v as OrderRecord);
         return;
       case 'package':
-        if (del) st.site(line.s).packages.delete(line.id);
-        else st.site(line.s).packages.set(line.id, line.v as PackageRecord);
+        if (del) st.site(line.s).dropPackage(line.id);
+        else st.site(line.s).indexPackage(line.v as PackageRecord);
         return;
       case 'site': {
         const data = st.site(line.s);

@@ -32,6 +32,8 @@ export class SiteData {
   /** order item id → order id. */
   readonly orderByItemId = new Map<number, number>();
   readonly packages = new Map<string, PackageRecord>();
+  /** tracking number → package id (AliExpress prints labels and declares shipment by tracking number). */
+  readonly packageByTracking = new Map<string, string>();
   /** Active items with sellable stock, for simulated buyers; rebuilt lazily. */
   liveCache: number[] | undefined;
   seq: SiteSeq = { item: 0, sku: 0, order: 0, orderItem: 0, package: 0, reverse: 0, seller: 0 };
@@ -67,6 +69,28 @@ export class SiteData {
       else this.itemBySellerSku.delete(skuKey(p.sellerId, s.sellerSku));
     }
     this.liveCache = undefined;
+  }
+
+  indexPackage(pkg: PackageRecord): void {
+    const old = this.packages.get(pkg.packageId);
+    if (old && old.trackingNumber !== pkg.trackingNumber) this.packageByTracking.delete(old.trackingNumber);
+    this.packages.set(pkg.packageId, pkg);
+    this.packageByTracking.set(pkg.trackingNumber, pkg.packageId);
+  }
+
+  /** Gives a package another tracking number (the seller's own, on AliExpress), keeping the index right. */
+  retrack(pkg: PackageRecord, trackingNumber: string): void {
+    if (this.packageByTracking.get(pkg.trackingNumber) === pkg.packageId)
+      this.packageByTracking.delete(pkg.trackingNumber);
+    pkg.trackingNumber = trackingNumber;
+    this.indexPackage(pkg);
+  }
+
+  dropPackage(packageId: string): void {
+    const pkg = this.packages.get(packageId);
+    if (pkg && this.packageByTracking.get(pkg.trackingNumber) === packageId)
+      this.packageByTracking.delete(pkg.trackingNumber);
+    this.packages.delete(packageId);
   }
 
   indexOrder(o: OrderRecord): void {

@@ -63,7 +63,7 @@ export function createPackage(
     providerName: provider.name,
     createdAt: rt.now(),
   };
-  data.packages.set(pkg.packageId, pkg);
+  data.indexPackage(pkg);
   for (const item of items) {
     item.packageId = pkg.packageId;
     item.trackingCode = pkg.trackingNumber;
@@ -96,7 +96,7 @@ export function repack(rt: Runtime, order: OrderRecord, pkg: PackageRecord): voi
     delete item.shipmentProvider;
     moveItem(rt, order, item, 'repacked');
   }
-  rt.store.site(pkg.site).packages.delete(pkg.packageId);
+  rt.store.site(pkg.site).dropPackage(pkg.packageId);
   rt.store.touch('package', pkg.site, pkg.packageId);
 }
 
