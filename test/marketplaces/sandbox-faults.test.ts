@@ -6,11 +6,14 @@ import assert from 'node:assert/strict';
 import { money } from '../../src/shared/index.ts';
 import {
   connectMarketplace,
+  fetchTransport,
   InMemoryTokenStore,
   isMarketplaceError,
   type CategoryNode,
+  type MarketplaceAdapter,
+  type ProductInput,
 } from '../../src/marketplaces/index.ts';
-import { sandboxAvailable, startSandboxForTest } from './sandbox-harness.ts';
+import { sandboxAvailable, startSandboxForTest, type SandboxHandle } from './sandbox-harness.ts';
 
 const skip = sandboxAvailable() ? false : 'src/sandbox is not in this tree';
 
@@ -126,6 +129,220 @@ test(
       const counters = sb.admin.counters();
       const fired = Object.entries(counters).filter(([k]) => k.startsWith('faults.'));
       assert.ok(fired.length >= 5, JSON.stringify(counters));
+    } finally {
+      await sb.close();
+    }
+  },
+);
+
+const AE = 'aliexpress-global';
+const POST = 'aliexpress.solution.product.post';
+
+async function aeSeller(sb: SandboxHandle, timeoutMs = 30_000): Promise<MarketplaceAdapter> {
+  const conn = connectMarketplace({
+    platform: 'aliexpress',
+    appKey: sb.appKey,
+    appSecret: sb.appSecret,
+    sandboxOrigin: sb.url,
+    tokenStore: new InMemoryTokenStore(),
+    tokenEncryptionKey: 'kbridge-test-key-0123456789abcdef',
+    transport: fetchTransport({ timeoutMs }),
+    sleep: async () => {},
+  });
+  const res = await fetch(conn.tokens.authorizeUrl('https://kbridge.example/cb'), { redirect: 'manual' });
+  const code = new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '';
+  await conn.tokens.exchangeCode('aliexpress:sel_1', code);
+  return conn.adapter('aliexpress:sel_1');
+}
+
+/** A valid AliExpress product in the first leaf reached by walking the first branches. */
+async function aeProduct(a: MarketplaceAdapter): Promise<(skuCodes: string[]) => ProductInput> {
+  let nodes = await a.categoryTree();
+  let leaf: CategoryNode | undefined;
+  for (let depth = 0; depth < 8 && !leaf; depth++) {
+    leaf = nodes.find((n) => n.leaf);
+    if (!leaf) nodes = await a.categoryTree({ parentId: nodes[0]?.id ?? '0' });
+  }
+  assert.ok(leaf);
+  const attrs = await a.categoryAttributes(leaf.id);
+  const attributes: Record<string, string> = { name: 'kbridge reconcile', description: '<p>x</p>' };
+  const saleProps: Record<string, string> = {};
+  for (const attr of attrs.filter((x) => x.mandatory)) {
+    const value = attr.options[0]?.name ?? 'kbridge';
+    if (attr.level === 'sku') saleProps[attr.name] = value;
+    else attributes[attr.name] = value;
+  }
+  const categoryId = leaf.id;
+  return (skuCodes) => ({
+    categoryId,
+    attributes,
+    images: ['https://ae01.alicdn.com/kf/reconcile.jpg'],
+    skus: skuCodes.map((sellerSku, i) => ({
+      sellerSku,
+      price: money('USD', 1990),
+      quantity: 5,
+      packageWeightKg: '0.3',
+      packageLengthCm: 10,
+      packageWidthCm: 10,
+      packageHeightCm: 5,
+      // Several SKUs need distinct sale props.
+      saleProps: skuCodes.length > 1 ? { ...saleProps, Color: `Shade ${i + 1}` } : saleProps,
+    })),
+  });
+}
+
+function holders(sb: SandboxHandle, skuCode: string): string[] {
+  return sb.admin
+    .products(AE, { limit: 1000 })
+    .filter((p) => (p.skus as { SellerSku: string }[]).some((s) => s.SellerSku === skuCode))
+    .map((p) => String(p.item_id));
+}
+
+test(
+  'AliExpress create reconciliation: an answer lost to 5xx, a timeout or a ServiceTimeout never creates twice',
+  { skip },
+  async () => {
+    const sb = await startSandboxForTest({ seed: 11, qcDelayMs: 3_600_000 });
+    try {
+      const a = await aeSeller(sb, 1500);
+      const input = await aeProduct(a);
+      // Products the sandbox created (counted as they are made, before any answer is sent).
+      const created = (): number => sb.admin.counters()['products.created'] ?? 0;
+
+      // 1. The post acts, then the gateway answers 502 (and a read-back hits a 503 once).
+      sb.admin.setFaults({
+        rules: [
+          { kind: 'http5xx', api: POST, status: 502, count: 1, afterApply: true },
+          { kind: 'http5xx', api: 'aliexpress.solution.product.list.get', status: 503, count: 1 },
+        ],
+      });
+      const lost5xx = await a.createProduct(input(['REC-1']));
+      assert.equal(lost5xx.reconciled, true, 'found by sku_code, not posted again');
+      assert.deepEqual(holders(sb, 'REC-1'), [lost5xx.itemId]);
+      assert.equal(created(), 1);
+
+      // 2. The post acts, then hangs past the client's timeout (ClientTimeout, outcome unknown).
+      sb.admin.setFaults({
+        rules: [{ kind: 'timeout', api: POST, delayMs: 10_000, count: 1, afterApply: true }],
+      });
+      const lostTimeout = await a.createProduct(input(['REC-2', 'REC-3']));
+      assert.equal(lostTimeout.reconciled, true);
+      assert.deepEqual(
+        lostTimeout.skus.map((s) => s.sellerSku),
+        ['REC-2', 'REC-3'],
+      );
+      assert.deepEqual(holders(sb, 'REC-2'), [lostTimeout.itemId]);
+      assert.equal(created(), 2);
+
+      // 3. ServiceTimeout before the post ran: nothing there, so it is posted again (once).
+      sb.admin.setFaults({ rules: [{ kind: 'serviceTimeout', api: POST, count: 1 }] });
+      const refused = await a.createProduct(input(['REC-4']));
+      assert.equal(refused.reconciled, false);
+      assert.deepEqual(holders(sb, 'REC-4'), [refused.itemId]);
+      assert.equal(created(), 3);
+
+      // 4. A job run twice: the duplicate sku_code answer is reconciled to the same product.
+      sb.admin.setFaults({});
+      const twice = await a.createProduct(input(['REC-4']));
+      assert.deepEqual([twice.itemId, twice.reconciled], [refused.itemId, true]);
+      assert.deepEqual(holders(sb, 'REC-4'), [refused.itemId]);
+
+      // 5. A code held by a product that lacks the others is a real conflict, surfaced.
+      const conflict = await a.createProduct(input(['REC-4', 'REC-5'])).catch((x: unknown) => x);
+      assert.ok(isMarketplaceError(conflict), String(conflict));
+      assert.equal(conflict.platformCode, '13026');
+      assert.deepEqual(holders(sb, 'REC-5'), []);
+
+      // 6. Every attempt lost before acting: the create fails after its attempts, creating nothing.
+      sb.admin.setFaults({ rules: [{ kind: 'http5xx', api: POST, status: 503, count: 3 }] });
+      const gaveUp = await a.createProduct(input(['REC-6'])).catch((x: unknown) => x);
+      assert.ok(isMarketplaceError(gaveUp) && gaveUp.outcomeUnknown, String(gaveUp));
+      assert.deepEqual(holders(sb, 'REC-6'), []);
+      assert.equal(created(), 3);
+    } finally {
+      await sb.close();
+    }
+  },
+);
+
+test(
+  'AliExpress fulfillment and cancel calls that lost their answer are reconciled from the order',
+  { skip },
+  async () => {
+    const sb = await startSandboxForTest({ seed: 12, qcDelayMs: 3_600_000 });
+    try {
+      const a = await aeSeller(sb);
+      const created = await a.createProduct((await aeProduct(a))(['FUL-1']));
+      sb.admin.decideQc(AE, Number(created.itemId), true);
+      const [placed] = sb.admin.placeOrders({
+        site: AE,
+        lines: [{ sellerSku: 'FUL-1' }],
+        paymentMethod: 'COD',
+      });
+      const orderId = String(placed?.order_id);
+      const items = await a.getOrderItems(orderId);
+      sb.admin.setFaults({
+        rules: [
+          { kind: 'http5xx', api: 'aliexpress.logistics.createwarehouseorder', count: 1, afterApply: true },
+          { kind: 'serviceTimeout', api: 'aliexpress.solution.order.fulfill', count: 1, afterApply: true },
+        ],
+      });
+      const packed = await a.pack([
+        {
+          orderId,
+          orderItemIds: items.map((i) => i.orderItemId),
+          shipmentProviderCode: 'CAINIAO_STANDARD',
+          aliexpress: {
+            sender: {
+              name: 'kbridge',
+              phone: '+82-2-1234-5678',
+              country: 'KR',
+              city: 'Seoul',
+              streetAddress: '1 Sejong-daero',
+            },
+            declarations: [
+              {
+                nameEn: 'Gift set',
+                nameCn: '礼品套装',
+                quantity: 1,
+                value: money('USD', 1990),
+                weightKg: 0.3,
+              },
+            ],
+          },
+        },
+      ]);
+      assert.ok(packed[0]?.ok && packed[0].trackingNumber, JSON.stringify(packed));
+      assert.equal(
+        sb.admin.counters()['calls.aliexpress.logistics.createwarehouseorder'],
+        1,
+        'one logistics order',
+      );
+      const shipped = await a.readyToShip([
+        {
+          packageId: packed[0].packageId!,
+          orderId,
+          trackingNumber: packed[0].trackingNumber,
+          shipmentProvider: 'CAINIAO_STANDARD',
+        },
+      ]);
+      assert.deepEqual(shipped, [{ packageId: packed[0].packageId, ok: true }]);
+      assert.deepEqual((await a.getOrder(orderId)).statuses, ['WAIT_BUYER_ACCEPT_GOODS']);
+
+      const [other] = sb.admin.placeOrders({
+        site: AE,
+        lines: [{ sellerSku: 'FUL-1' }],
+        paymentMethod: 'COD',
+      });
+      sb.admin.requestCancel(AE, Number(other?.order_id));
+      sb.admin.setFaults({
+        rules: [
+          { kind: 'http5xx', api: 'aliexpress.trade.seller.order.acceptcancel', count: 1, afterApply: true },
+        ],
+      });
+      await a.cancel({ orderId: String(other?.order_id), orderItemIds: [] });
+      assert.deepEqual((await a.getOrder(String(other?.order_id))).statuses, ['FINISH']);
+      assert.equal(sb.admin.counters()['calls.aliexpress.trade.seller.order.acceptcancel'], 1);
     } finally {
       await sb.close();
     }

@@ -21,6 +21,7 @@ export interface SandboxHandle {
     setOptions(patch: Record<string, unknown>): unknown;
     requestCancel(siteKey: string, orderId: number, reason?: string): string;
     order(siteKey: string, orderId: number): Record<string, unknown>;
+    products(siteKey: string, filter?: { status?: string; limit?: number }): Record<string, unknown>[];
     flushPushes(): Promise<void>;
     counters(): Record<string, number>;
   };
