@@ -148,3 +148,4 @@ export * from './schema-marketplaces.ts';
 export * from './schema-inventory.ts';
 export * from './schema-orders.ts';
 export * from './schema-logistics.ts';
+export * from './schema-translation.ts';
