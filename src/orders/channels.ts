@@ -144,6 +144,8 @@ export function connectGateway(options: {
   tokenEncryptionKey: string;
   sandboxOrigin?: string | undefined;
   sleep?: ((ms: number) => Promise<void>) | undefined;
+  /** The clock requests are signed with (tests moving the sandbox's clock pass its now). */
+  now?: (() => number) | undefined;
 }): MarketplaceGateway & { connection(site: string): MarketplaceConnection } {
   const connections = new Map<string, MarketplaceConnection>();
   const connection = (siteId: string): MarketplaceConnection => {
@@ -161,6 +163,7 @@ export function connectGateway(options: {
         tokenStore: options.tokenStore,
         tokenEncryptionKey: options.tokenEncryptionKey,
         sleep: options.sleep,
+        now: options.now,
       });
       connections.set(siteId, c);
     }

@@ -52,3 +52,41 @@ export {
 } from './apply-orders.ts';
 export { OrderIngestor, type IngestDeps, type BatchResult } from './ingest-worker.ts';
 export { sweepChannel, type SweepOptions, type SweepResult } from './sweep.ts';
+export {
+  orderInScope,
+  linesOf,
+  refreshOrder,
+  recordEvent,
+  type OrderDeps,
+  type OrderRef,
+  type LineRef,
+} from './order-deps.ts';
+export {
+  cancelLines,
+  listReturns,
+  receiveReturn,
+  type CancelFailure,
+  type CancelResult,
+  type ReturnView,
+} from './lifecycle.ts';
+export {
+  packOrder,
+  shippingLabel,
+  readyToShip,
+  handOver,
+  packagesInScope,
+  type PackFailure,
+  type PackResult,
+  type PackageRow,
+} from './fulfilment.ts';
+export {
+  todoList,
+  listOrders,
+  getOrderDetail,
+  orderTimeline,
+  type TodoAction,
+  type TodoItem,
+  type OrderSummary,
+  type OrderDetail,
+  type TimelineEntry,
+} from './queries.ts';

@@ -152,6 +152,7 @@ export async function startOrdersHarness(options: {
     tokenEncryptionKey: 'kbridge-test-key-0123456789abcdef',
     sandboxOrigin: sb.url,
     sleep: async () => {},
+    now: () => sb.admin.now(),
   });
   const inbox = new InboxWriter(options.store);
   const receiver = new PushReceiver({ apps, inbox, onAccepted: () => late.ingestor?.wake() });

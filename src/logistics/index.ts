@@ -1,0 +1,23 @@
+/**
+ * Logistics: getting a parcel from a Korean seller to a buyer abroad. Shipping options per
+ * destination (the marketplace's cross-border service through its Korean hub, or Korea Post EMS,
+ * K-Packet, EMS Premium) with chargeable weight, limits and restricted items; the first-mile
+ * carriers to the hub; commercial invoices and CN22/CN23 declarations as PDF; the tracking
+ * timeline of each package. This file is the capability's only door.
+ */
+export {
+  FIRST_MILE_CARRIERS,
+  checkFirstMileTracking,
+  isS10,
+  makeS10,
+  s10CheckDigit,
+  type FirstMileCarrier,
+  type TrackingProblem,
+} from './carriers.ts';
+export {
+  recordTracking,
+  trackingTimeline,
+  type TrackingEvent,
+  type TrackingEventInput,
+  type TrackingLeg,
+} from './tracking.ts';
