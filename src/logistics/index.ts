@@ -21,3 +21,26 @@ export {
   type TrackingEventInput,
   type TrackingLeg,
 } from './tracking.ts';
+export {
+  RESTRICTION_RULES,
+  RESTRICTION_SOURCE,
+  restrictionsFor,
+  type RestrictionItem,
+  type RestrictionRule,
+  type RestrictionHit,
+  type RestrictionEffect,
+} from './restrictions.ts';
+export { shippingOptions, type ParcelSpec, type ShippingOption } from './shipping-options.ts';
+export {
+  buildDeclaration,
+  customsFormFor,
+  hsDescription,
+  formatHs,
+  CN22_MAX_SDR,
+  USD_PER_SDR,
+  type CustomsDeclaration,
+  type CustomsItem,
+  type CustomsParty,
+  type CustomsCategory,
+} from './customs.ts';
+export { renderCustomsDeclaration, renderCommercialInvoice } from './customs-pdf.ts';

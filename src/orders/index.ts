@@ -90,3 +90,11 @@ export {
   type OrderDetail,
   type TimelineEntry,
 } from './queries.ts';
+export {
+  customsPapers,
+  packageParcel,
+  packageShippingOptions,
+  type Describe,
+  type PackageParcel,
+  type PapersFailure,
+} from './customs-papers.ts';

@@ -35,6 +35,17 @@ export class OrderFx {
     await this.#loading;
   }
 
+  /** A snapshot by id (the one an order recorded); the shipped sample for its own id. */
+  async byId(id: string): Promise<FxSnapshot | undefined> {
+    if (id === defaultFxSnapshot().id) return defaultFxSnapshot();
+    await this.#ensure();
+    const hit = this.#snapshots.find((s) => s.id === id);
+    if (hit || !this.repo) return hit;
+    this.#loadedAt = -Infinity; // a snapshot saved since the last read
+    await this.#ensure();
+    return this.#snapshots.find((s) => s.id === id);
+  }
+
   /** The snapshot that values an order placed at `at`. */
   async at(at: Date): Promise<FxSnapshot> {
     await this.#ensure();

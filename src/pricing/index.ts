@@ -70,8 +70,10 @@ export {
   stepUp,
   serviceRestriction,
   parseDimsCm,
+  destinationRates,
   type Dims,
   type ChargeableWeight,
+  type DestinationRates,
 } from './shipping.ts';
 export {
   compileCustoms,

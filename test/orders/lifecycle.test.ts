@@ -8,7 +8,9 @@ import {
   ChannelDirectory,
   OrderFx,
   cancelLines,
+  customsPapers,
   getOrderDetail,
+  packageShippingOptions,
   handOver,
   listReturns,
   orderTimeline,
@@ -19,7 +21,8 @@ import {
   todoList,
   type OrderDeps,
 } from '../../src/orders/index.ts';
-import { OPERATOR_SCOPE, sellerScope, type Scope } from '../../src/shared/index.ts';
+import { convert, defaultFxSnapshot } from '../../src/pricing/index.ts';
+import { OPERATOR_SCOPE, money, sellerScope, toDecimalString, type Scope } from '../../src/shared/index.ts';
 import { startOrdersHarness, type OrdersHarness } from '../helpers/orders-harness.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 import { seedSeller } from '../helpers/seed.ts';
@@ -114,6 +117,33 @@ test('pack, label, ready-to-ship, hand over, deliver, return: stock and timeline
     (await todoList(store, scope)).map((t) => t.action),
     ['ready-to-ship'],
   );
+
+  // Logistics for the parcel (two 350 g serums to Malaysia) and its customs papers.
+  const options = await packageShippingOptions(deps, scope, pkg.packageId);
+  assert.deepEqual(
+    options
+      .filter((o) => o.eligible)
+      .map((o) => o.code)
+      .sort(),
+    ['kpost-ems', 'kpost-kpacket', 'lazada-lgs'],
+  );
+  const papers = await customsPapers(deps, scope, { packageId: pkg.packageId, serviceCode: 'lazada-lgs' });
+  assert.ok(papers.ok, JSON.stringify(papers));
+  const [paid] = await store.query<{ minor: number; currency: string }>(
+    `SELECT sum(paid_price_minor)::int AS minor, min(currency) AS currency FROM order_lines WHERE package_id = $1`,
+    [pkg.packageId],
+  );
+  const usd = convert(money(paid!.currency, paid!.minor), 'USD', defaultFxSnapshot()).money;
+  const cn = (await pdfText(papers.value.declarationPdf)).pages.join(' ');
+  assert.ok(cn.includes('CUSTOMS DECLARATION CN23'), cn);
+  assert.match(
+    cn,
+    new RegExp(`Serum LC-1 2 0\\.700 ${toDecimalString(usd).replace('.', '\\.')} 3304\\.99 KR`),
+  );
+  assert.ok(cn.includes(pkg.trackingNumber!), 'the declaration carries the tracking number');
+  const invoice = (await pdfText(papers.value.invoicePdf)).pages.join(' ');
+  assert.ok(invoice.includes(`TOTAL (USD): ${toDecimalString(usd)}`), invoice);
+  assert.ok(invoice.includes('DDP'), 'the hub service collects import taxes');
 
   const rts = await readyToShip(deps, scope, { packageIds: [pkg.packageId] });
   assert.deepEqual(
