@@ -6,8 +6,9 @@ import type { TokenCipher, TokenSet, TokenStore } from './token-store.ts';
 /**
  * OAuth tokens for sellers: code exchange, proactive refresh about 30 minutes before expiry,
  * single-flight (one refresh per seller at a time in this process, however many calls need a
- * token), the rotated refresh token persisted before anyone uses the new access token, and
- * nothing secret in return values, logs or errors.
+ * token; across processes too when the store can lock a key), the rotated refresh token
+ * persisted before anyone uses the new access token, and nothing secret in return values, logs
+ * or errors.
  */
 export interface TokenGrantSummary {
   key: string;
@@ -159,14 +160,26 @@ export class TokenManager {
       if (this.#now() < tokens.accessExpiresAt) return tokens.accessToken;
       throw this.#reauthorize(key, 'the access token expired and cannot be refreshed');
     }
-    return (await this.refresh(key)).accessToken;
+    return (await this.#refresh(key, tokens.accessToken)).accessToken;
   }
 
-  /** Refreshes now (single-flight per key) and persists the rotated refresh token. */
+  /**
+   * Refreshes now and persists the rotated refresh token. Single-flight per key in this process
+   * (calls share one refresh) and, when the store has `withLock`, across processes.
+   */
   refresh(key: string): Promise<TokenSet> {
+    return this.#refresh(key, undefined);
+  }
+
+  /** `seen`: the access token the caller found stale; if the record holds another one, use it. */
+  #refresh(key: string, seen: string | undefined): Promise<TokenSet> {
     const running = this.#inFlight.get(key);
     if (running) return running;
-    const job = this.#doRefresh(key).finally(() => this.#inFlight.delete(key));
+    const store = this.#store;
+    const locked = store.withLock
+      ? store.withLock(key, () => this.#doRefresh(key, seen))
+      : this.#doRefresh(key, seen);
+    const job = locked.finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, job);
     return job;
   }
@@ -182,7 +195,7 @@ export class TokenManager {
         if (current.accessToken !== rejected) return current.accessToken;
         if (!this.#canRefresh(current))
           throw this.#reauthorize(key, 'the access token was rejected and cannot be refreshed');
-        return (await this.refresh(key)).accessToken;
+        return (await this.#refresh(key, rejected)).accessToken;
       },
     };
   }
@@ -192,8 +205,11 @@ export class TokenManager {
     return this.#store.delete(key);
   }
 
-  async #doRefresh(key: string): Promise<TokenSet> {
+  async #doRefresh(key: string, seen: string | undefined): Promise<TokenSet> {
+    // Read again now that we hold the lock: another process may have refreshed meanwhile, and
+    // its rotated refresh token is the only one that still works.
     const old = await this.#load(key);
+    if (seen !== undefined && old.accessToken !== seen) return old;
     if (!this.#canRefresh(old))
       throw this.#reauthorize(key, 'the refresh token expired or the app cannot refresh');
     const res = await this.#client.call({

@@ -42,6 +42,12 @@ export interface TokenStore {
   get(key: string): Promise<StoredTokenRecord | undefined>;
   put(record: StoredTokenRecord): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Runs fn holding a lock on one key that every process sharing the store respects (stores
+   * shared across processes implement it). The token manager refreshes under it and re-reads the
+   * record first, so two processes never both spend one refresh token.
+   */
+  withLock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** A process-local store (tests, the embedded demo before a table exists). */
