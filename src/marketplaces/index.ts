@@ -50,7 +50,7 @@ export type { BuiltRequest } from './request-builder.ts';
 export { OpenPlatformClient } from './open-platform-client.ts';
 export type { ClientOptions, CallOptions, SellerSession, MarketplaceLogger } from './open-platform-client.ts';
 export { InMemoryTokenStore, TokenCipher } from './token-store.ts';
-export { DbTokenStore } from './token-store-db.ts';
+export { DbTokenStore, tokenLockKey } from './token-store-db.ts';
 export type { TokenStore, StoredTokenRecord, TokenSet } from './token-store.ts';
 export { TokenManager, parseTokenResponse, DEFAULT_REFRESH_AHEAD_MS } from './token-manager.ts';
 export type { TokenGrantSummary, TokenManagerOptions } from './token-manager.ts';
