@@ -34,6 +34,18 @@ const envSchema = z.object({
   KBRIDGE_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   KBRIDGE_OPERATOR_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   KBRIDGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  KBRIDGE_TRANSLATE_PROVIDERS: z
+    .string()
+    .regex(/^(openai|deepl)(,(openai|deepl))*$/, 'a comma list of openai, deepl')
+    .optional(),
+  KBRIDGE_TRANSLATE_OPENAI_URL: z.url().optional(),
+  KBRIDGE_TRANSLATE_OPENAI_KEY: z.string().min(1).optional(),
+  KBRIDGE_TRANSLATE_OPENAI_MODEL: z.string().min(1).optional(),
+  KBRIDGE_TRANSLATE_OPENAI_MODE: z.enum(['auto', 'chat', 'qwen-mt']).default('auto'),
+  KBRIDGE_TRANSLATE_DEEPL_KEY: z.string().min(1).optional(),
+  KBRIDGE_TRANSLATE_DEEPL_URL: z.url().optional(),
+  KBRIDGE_TRANSLATE_RPS: z.coerce.number().positive().max(1000).optional(),
+  KBRIDGE_TRANSLATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
 });
 
 export interface Config {
@@ -48,6 +60,16 @@ export interface Config {
   /** An operator API key accepted in addition to the stored ones (bootstrap, automation). */
   readonly operatorApiKey: Secret | undefined;
   readonly workerConcurrency: number;
+  /** External translation providers, in the order they are tried after the embedded engine. */
+  readonly translation: TranslationConfig;
+}
+
+export interface TranslationConfig {
+  providers: ('openai' | 'deepl')[];
+  openai: { url: string; key: Secret | undefined; model: string; mode: 'auto' | 'chat' | 'qwen-mt' } | undefined;
+  deepl: { key: Secret; url: string | undefined } | undefined;
+  requestsPerSecond: number | undefined;
+  timeoutMs: number | undefined;
 }
 
 /**
@@ -75,6 +97,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: e.KBRIDGE_SECRET_KEY ? new Secret(e.KBRIDGE_SECRET_KEY) : undefined,
     operatorApiKey: e.KBRIDGE_OPERATOR_API_KEY ? new Secret(e.KBRIDGE_OPERATOR_API_KEY) : undefined,
     workerConcurrency: e.KBRIDGE_WORKER_CONCURRENCY,
+    translation: {
+      providers: (e.KBRIDGE_TRANSLATE_PROVIDERS?.split(',') ?? []) as ('openai' | 'deepl')[],
+      openai: e.KBRIDGE_TRANSLATE_OPENAI_URL
+        ? {
+            url: e.KBRIDGE_TRANSLATE_OPENAI_URL,
+            key: e.KBRIDGE_TRANSLATE_OPENAI_KEY ? new Secret(e.KBRIDGE_TRANSLATE_OPENAI_KEY) : undefined,
+            model: e.KBRIDGE_TRANSLATE_OPENAI_MODEL ?? 'qwen2.5:7b-instruct',
+            mode: e.KBRIDGE_TRANSLATE_OPENAI_MODE,
+          }
+        : undefined,
+      deepl: e.KBRIDGE_TRANSLATE_DEEPL_KEY
+        ? { key: new Secret(e.KBRIDGE_TRANSLATE_DEEPL_KEY), url: e.KBRIDGE_TRANSLATE_DEEPL_URL }
+        : undefined,
+      requestsPerSecond: e.KBRIDGE_TRANSLATE_RPS,
+      timeoutMs: e.KBRIDGE_TRANSLATE_TIMEOUT_MS,
+    },
   });
 }
 

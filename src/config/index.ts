@@ -1,2 +1,2 @@
 export { loadConfig, Secret, CONFIG_VARIABLES } from './config.ts';
-export type { Config } from './config.ts';
+export type { Config, TranslationConfig } from './config.ts';
