@@ -98,6 +98,8 @@ export interface SegmentResult {
   dropped?: string[];
   /** The segment was left out of the listing on purpose (a domestic shipping or returns notice). */
   omitted?: boolean;
+  /** Why external providers gave nothing (timeout, quota …), when they were tried. */
+  error?: string;
   /** The review item opened for it, if any. */
   reviewId?: string;
 }

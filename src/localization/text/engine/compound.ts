@@ -28,6 +28,8 @@ export function counterPiece(key: string, lex: Lexicon): Piece | undefined {
   const template = counter?.tr[lex.language];
   if (!template) return undefined;
   const n = Number((m[1] ?? '').replace(',', '.'));
+  // 2024년 is a year, not "2024 years".
+  if (m[2] === '년' && n >= 1900 && n <= 2100) return { type: 'pass', text: m[1] ?? '', term: false };
   return { type: 'text', text: plural(template, n).replace('{n}', m[1] ?? ''), term: true };
 }
 

@@ -207,3 +207,18 @@ export function translateWithTermBase(text: string, kind: FieldKind, lex: Lexico
   const ok = unknown.length === 0;
   return { ok, text: ok ? assemble(pieces, kind, lex) : '', unknown, dropped, scopes: [...scopes] };
 }
+
+/** The facts a segment's dropped tags state, without translating it (for memory hits). */
+export function droppedFacts(text: string, lex: Lexicon): string[] {
+  const facts: string[] = [];
+  const rest = stripDecorations(text).replace(/\[([^\]]*)\]/g, (_m, inner: string) => {
+    facts.push(...(tagFacts(inner, lex) ?? []));
+    return ' ';
+  });
+  for (const t of tokenize(rest)) {
+    if (t.type !== 'word') continue;
+    const found = lookup(lex, t.key, false);
+    if (found?.kind === 'drop') facts.push(found.fact);
+  }
+  return facts;
+}
