@@ -4,9 +4,10 @@ import { schema, type Store } from '../../db/index.ts';
 import { AppError, newId, type Clock } from '../../shared/index.ts';
 import { normalizeBizNo } from '../biz-no.ts';
 import type { SellerRecord } from '../catalog-record.ts';
-import type { Candidate, RowError } from './candidate.ts';
-import { readCandidates, type CandidateSource } from './read-candidates.ts';
-import { validateProduct } from './validate-product.ts';
+import type { RowError } from './candidate.ts';
+import { fileSize, formatOf, type CandidateSource } from './read-candidates.ts';
+import { screenInWorker } from './screen-in-worker.ts';
+import type { ScreenedProduct } from './screen-products.ts';
 import { writeBatch, type ValidProduct } from './write-batch.ts';
 
 export interface ImportOptions {
@@ -36,14 +37,6 @@ export interface ImportSummary {
 
 const DEFAULT_BATCH = 1_000;
 
-/**
- * A copy of a string that shares no memory with the text it was cut from. Parsers hand out
- * slices of their input chunks; keeping such a slice as a map key keeps the whole chunk alive,
- * which held a 240 MB file in memory until this copy.
- */
-function detached(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
 const IMPORT_LOCK_KEY = 4_242_002;
 const STORED_ERRORS = 200;
 
@@ -114,8 +107,6 @@ async function runImport(
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const started = Date.now();
-  let bytesRead = 0;
-  const source = await readCandidates(path, { format: options.format, onBytes: (n) => (bytesRead += n) });
   let forcedSeller: { id: string; bizNo: string } | undefined;
   if (options.sellerId) {
     const [row] = await store.db.select().from(schema.sellers).where(eq(schema.sellers.id, options.sellerId));
@@ -125,13 +116,15 @@ async function runImport(
       });
     forcedSeller = { id: row.id, bizNo: row.bizNo };
   }
+  const format = formatOf(path, options.format);
+  const bytesTotal = fileSize(path);
 
   const runId = newId('importRun', clock.now().getTime());
   await store.db.insert(schema.importRuns).values({
     id: runId,
     sellerId: forcedSeller?.id ?? null,
     fileName: basename(path),
-    format: source.format,
+    format,
     status: 'running',
     startedAt: clock.now(),
   });
@@ -139,9 +132,9 @@ async function runImport(
   const summary: ImportSummary = {
     runId,
     file: path,
-    format: source.format,
-    encoding: source.encoding,
-    layout: source.layout,
+    format,
+    encoding: 'utf8',
+    layout: format === 'json' || format === 'ndjson' ? 'json' : 'canonical',
     products: 0,
     created: 0,
     updated: 0,
@@ -152,107 +145,67 @@ async function runImport(
     durationMs: 0,
   };
   const sellers = new SellerResolver(store, clock);
-  const seenProducts = new Map<string, number>();
-  const seenVariants = new Map<string, number>();
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  let pending: { candidate: Candidate; sellerKey: string }[] = [];
-
   const reject = (errors: RowError[]) => {
     summary.rejected += 1;
     summary.errors.push(...errors);
   };
 
-  // Batches are written while the next ones are read, so parsing overlaps the database's work;
-  // on PostgreSQL several batches go in at once over separate connections.
+  // The file is read and screened in a worker thread while batches are written here; on
+  // PostgreSQL several batches go in at once over separate connections.
   const inFlight = new Set<Promise<void>>();
   let writeError: unknown;
   const drain = async (limit: number) => {
     while (inFlight.size > limit) await Promise.race(inFlight);
     if (writeError) throw writeError;
   };
-  const flush = async () => {
+  const write = async (products: ScreenedProduct[], bytesRead: number) => {
     await drain(store.parallelism - 1);
-    if (!pending.length) return;
-    if (!forcedSeller) await sellers.resolve(pending.map(({ candidate }) => candidate.record.seller!));
-    const batch: ValidProduct[] = pending.map(({ candidate: c }) => ({
-      record: c.record,
-      sellerId: forcedSeller?.id ?? sellers.idOf(c.record.seller!.bizNo)!,
-      firstRow: c.firstRow,
-      locate: c.locate,
+    if (!products.length) return;
+    if (!forcedSeller) await sellers.resolve(products.map((p) => p.record.seller!));
+    const batch: ValidProduct[] = products.map((p) => ({
+      record: p.record,
+      sellerId: forcedSeller?.id ?? sellers.idOf(p.sellerBizNo!)!,
+      firstRow: p.firstRow,
+      hash: p.hash,
+      variantSkuAt: p.variantSkuAt,
     }));
-    pending = [];
-    const write: Promise<void> = writeBatch(store, batch).then(
+    const done: Promise<void> = writeBatch(store, batch).then(
       (outcome) => {
         summary.created += outcome.created;
         summary.updated += outcome.updated;
         summary.unchanged += outcome.unchanged;
         for (const e of outcome.rejected) reject([e]);
-        options.onProgress?.({ bytesRead, bytesTotal: source.bytes, products: summary.products });
+        options.onProgress?.({ bytesRead, bytesTotal, products: summary.products });
       },
       (e: unknown) => {
         writeError ??= e;
       },
     );
-    inFlight.add(write);
-    void write.finally(() => inFlight.delete(write));
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
   };
 
   try {
-    for await (const candidate of source.candidates) {
-      summary.products += 1;
-      const { record } = candidate;
-      const errors = [...candidate.errors];
-      for (const issue of validateProduct(record)) {
-        errors.push({ ...candidate.locate(issue.path), reason: issue.reason, sku: record.sku });
+    const batches = screenInWorker({
+      path,
+      format: options.format,
+      forcedSeller,
+      batchSize: options.batchSize ?? DEFAULT_BATCH,
+      aheadBatches: 2,
+    });
+    for (;;) {
+      const next = await batches.next();
+      if (next.done) {
+        summary.format = next.value.format;
+        summary.encoding = next.value.encoding;
+        summary.layout = next.value.layout;
+        break;
       }
-      if (forcedSeller && record.seller && normalizeBizNo(record.seller.bizNo) !== forcedSeller.bizNo) {
-        errors.push({
-          ...candidate.locate('seller.bizNo'),
-          reason: `belongs to another seller than --seller ${forcedSeller.id}`,
-          sku: record.sku,
-        });
-      }
-      if (!forcedSeller && !record.seller) {
-        errors.push({
-          ...candidate.locate('seller.bizNo'),
-          reason: 'is required when no --seller is given',
-          sku: record.sku,
-        });
-      }
-      const sellerKey = forcedSeller?.bizNo ?? normalizeBizNo(record.seller?.bizNo ?? '');
-      if (!errors.length) {
-        const first = seenProducts.get(`${sellerKey}\u0000${record.sku}`);
-        if (first !== undefined) {
-          errors.push({
-            ...candidate.locate('sku'),
-            reason: `duplicate product SKU "${record.sku}" (first at row ${first})`,
-            sku: record.sku,
-          });
-        }
-        if (first === undefined)
-          record.variants.forEach((v, i) => {
-            const firstVariant = seenVariants.get(`${sellerKey}\u0000${v.sku}`);
-            if (firstVariant !== undefined) {
-              errors.push({
-                ...candidate.locate(`variants[${i}].sku`),
-                reason: `duplicate variant SKU "${v.sku}" (first at row ${firstVariant})`,
-                sku: record.sku,
-              });
-            }
-          });
-      }
-      if (errors.length) {
-        reject(errors);
-        continue;
-      }
-      seenProducts.set(detached(`${sellerKey}\u0000${record.sku}`), candidate.firstRow);
-      record.variants.forEach((v, i) =>
-        seenVariants.set(detached(`${sellerKey}\u0000${v.sku}`), candidate.locate(`variants[${i}]`).row),
-      );
-      pending.push({ candidate, sellerKey });
-      if (pending.length >= batchSize) await flush();
+      const batch = next.value;
+      summary.products = batch.count;
+      for (const errors of batch.rejected) reject(errors);
+      await write(batch.products, batch.bytesRead);
     }
-    await flush();
     await drain(0);
   } catch (e) {
     await Promise.allSettled(inFlight);
@@ -262,7 +215,6 @@ async function runImport(
       .where(eq(schema.importRuns.id, runId));
     throw e;
   }
-  summary.layout = source.layout;
   summary.sellersCreated = sellers.created;
   summary.durationMs = Date.now() - started;
   summary.errors.sort((a, b) => a.row - b.row);

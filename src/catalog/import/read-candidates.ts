@@ -21,6 +21,15 @@ export interface CandidateSource {
 
 const HEADER_SEARCH_ROWS = 10;
 
+/** The file's size; a missing file is an error naming the parameter. */
+export function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    throw new AppError('not_found', `file: ${path} does not exist`, { details: { parameter: 'file' } });
+  }
+}
+
 export function formatOf(path: string, explicit?: string): ImportFormat {
   const ext = (explicit ?? extname(path).slice(1)).toLowerCase();
   if (ext === 'csv' || ext === 'txt') return 'csv';
@@ -86,12 +95,7 @@ export async function readCandidates(
   path: string,
   options: { format?: string; onBytes?: (n: number) => void } = {},
 ): Promise<CandidateSource> {
-  let bytes: number;
-  try {
-    bytes = statSync(path).size;
-  } catch {
-    throw new AppError('not_found', `file: ${path} does not exist`, { details: { parameter: 'file' } });
-  }
+  const bytes = fileSize(path);
   const format = formatOf(path, options.format);
   const head = await sniffFile(path);
   const encoding = format === 'csv' ? detectEncoding(head) : 'utf8';

@@ -4,13 +4,15 @@ import { newId } from '../../shared/index.ts';
 import type { ProductRecord } from '../catalog-record.ts';
 import type { RowError } from './candidate.ts';
 
-/** A validated product ready to store, with the seller resolved. */
+/** A screened product with its seller resolved, ready to store. */
 export interface ValidProduct {
   record: ProductRecord;
   sellerId: string;
   firstRow: number;
-  /** Names the row and column of a field, for errors found while writing. */
-  locate(path: string): { row: number; column: string };
+  /** contentHash(record), computed where the product was screened. */
+  hash: string;
+  /** Row and column of each variant's SKU, for errors found while writing. */
+  variantSkuAt: { row: number; column: string }[];
 }
 
 export interface BatchOutcome {
@@ -225,7 +227,7 @@ async function writeBatchOnce(
     const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, rejected: [] };
     const toWrite: { p: ValidProduct; hash: string; id: string; isNew: boolean }[] = [];
     for (const p of batch) {
-      const hash = contentHash(p.record);
+      const { hash } = p;
       const found = byKey.get(`${p.sellerId}\u0000${p.record.sku}`);
       if (found && found.content_hash === hash) outcome.unchanged += 1;
       else toWrite.push({ p, hash, id: found?.id ?? newId('product'), isNew: !found });
@@ -258,7 +260,7 @@ async function writeBatchOnce(
       const sku = p.record.variants[clash]!.sku;
       const owner = ownerOf.get(`${p.sellerId}\u0000${sku}`)!;
       outcome.rejected.push({
-        ...p.locate(`variants[${clash}].sku`),
+        ...p.variantSkuAt[clash]!,
         reason: `variant SKU "${sku}" already belongs to product ${owner.product_sku}`,
         sku: p.record.sku,
       });

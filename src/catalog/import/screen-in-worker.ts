@@ -1,0 +1,69 @@
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../shared/index.ts';
+import type { RowError } from './candidate.ts';
+import type { CandidateSource } from './read-candidates.ts';
+import type { ScreenedProduct } from './screen-products.ts';
+
+export interface ScreenJob {
+  path: string;
+  format: string | undefined;
+  forcedSeller: { id: string; bizNo: string } | undefined;
+  batchSize: number;
+  /** Batches the worker may prepare before the importer takes them. */
+  aheadBatches: number;
+}
+
+export interface ScreenedBatch {
+  type: 'batch';
+  products: ScreenedProduct[];
+  rejected: RowError[][];
+  /** Products read so far, and bytes of the file. */
+  count: number;
+  bytesRead: number;
+}
+
+export type ScreenMessage =
+  | ScreenedBatch
+  | ({ type: 'done' } & Pick<CandidateSource, 'format' | 'encoding' | 'layout' | 'bytes'>)
+  | { type: 'error'; code: ErrorCode; message: string; details: Record<string, unknown> };
+
+/**
+ * Reads and screens a catalog file in a worker thread and yields its batches in order, then the
+ * file's format, encoding and layout. An error in the worker (unreadable file, unknown header)
+ * arrives here as the same AppError.
+ */
+export async function* screenInWorker(
+  job: ScreenJob,
+): AsyncGenerator<ScreenedBatch, Extract<ScreenMessage, { type: 'done' }>> {
+  // The boot file registers tsx in the worker, which does not inherit this thread's loader.
+  const worker = new Worker(new URL('./screen-worker-boot.mjs', import.meta.url), { workerData: job });
+  const queue: ScreenMessage[] = [];
+  let wake: (() => void) | undefined;
+  let failure: unknown;
+  worker.on('message', (m: ScreenMessage) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) failure ??= new AppError('internal', `the import worker stopped with code ${code}`);
+    wake?.();
+  });
+  try {
+    for (;;) {
+      while (!queue.length && !failure) await new Promise<void>((r) => (wake = r));
+      const message = queue.shift();
+      if (!message) throw failure;
+      if (message.type === 'error')
+        throw new AppError(message.code, message.message, { details: message.details });
+      if (message.type === 'done') return message;
+      worker.postMessage('more');
+      yield message;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
