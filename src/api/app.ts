@@ -4,6 +4,10 @@ import { HTTP_STATUS_BY_CODE, toAppError, type Scope } from '../shared/index.ts'
 import { requireApiKey } from './auth/middleware.ts';
 import { router } from './env.ts';
 import { pricingRoutes } from './pricing/routes.ts';
+import { orderRoutes } from './orders/routes.ts';
+import { packageRoutes } from './orders/package-routes.ts';
+import { stockRoutes } from './orders/stock-routes.ts';
+import { pushRoutes } from './orders/push-route.ts';
 import { productRoutes } from './products/routes.ts';
 import { sellerRoutes } from './sellers/routes.ts';
 import { bearerSecurity } from './schemas.ts';
@@ -72,6 +76,10 @@ export function createApiApp(app: App) {
   api.route('/', sellerRoutes());
   api.route('/', productRoutes());
   api.route('/', pricingRoutes());
+  api.route('/', orderRoutes());
+  api.route('/', packageRoutes());
+  api.route('/', stockRoutes());
+  api.route('/', pushRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {

@@ -9,6 +9,8 @@ import { register as registerMarketplace } from './marketplace-commands.ts';
 import { register as registerSample } from './sample-commands.ts';
 import { register as registerPrice } from './price-commands.ts';
 import { register as registerSandbox } from './sandbox-commands.ts';
+import { register as registerOrders } from './orders-commands.ts';
+import { register as registerInventory } from './inventory-commands.ts';
 
 /** A capability's commands: each file in this folder exports one `register`. */
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
@@ -23,6 +25,8 @@ const REGISTRATIONS: CommandRegistration[] = [
   registerSample,
   registerPrice,
   registerSandbox,
+  registerOrders,
+  registerInventory,
 ];
 
 /** Builds the `kbridge` program with every capability's commands. */

@@ -34,6 +34,9 @@ const envSchema = z.object({
   KBRIDGE_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   KBRIDGE_OPERATOR_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   KBRIDGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  KBRIDGE_MARKETPLACE_APP_KEY: z.string().min(1).optional(),
+  KBRIDGE_MARKETPLACE_APP_SECRET: z.string().min(1).optional(),
+  KBRIDGE_MARKETPLACE_SANDBOX_URL: z.url().optional(),
   KBRIDGE_TRANSLATE_PROVIDERS: z
     .string()
     .regex(/^(openai|deepl)(,(openai|deepl))*$/, 'a comma list of openai, deepl')
@@ -60,13 +63,18 @@ export interface Config {
   /** An operator API key accepted in addition to the stored ones (bootstrap, automation). */
   readonly operatorApiKey: Secret | undefined;
   readonly workerConcurrency: number;
+  /** The open-platform app kbridge calls the marketplaces with and verifies their pushes against. */
+  readonly marketplaceApp: { appKey: string; appSecret: Secret } | undefined;
+  /** Serve every marketplace site from this origin in the sandbox's URL layout (development). */
+  readonly marketplaceSandboxUrl: string | undefined;
   /** External translation providers, in the order they are tried after the embedded engine. */
   readonly translation: TranslationConfig;
 }
 
 export interface TranslationConfig {
   providers: ('openai' | 'deepl')[];
-  openai: { url: string; key: Secret | undefined; model: string; mode: 'auto' | 'chat' | 'qwen-mt' } | undefined;
+  openai:
+    { url: string; key: Secret | undefined; model: string; mode: 'auto' | 'chat' | 'qwen-mt' } | undefined;
   deepl: { key: Secret; url: string | undefined } | undefined;
   requestsPerSecond: number | undefined;
   timeoutMs: number | undefined;
@@ -97,6 +105,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: e.KBRIDGE_SECRET_KEY ? new Secret(e.KBRIDGE_SECRET_KEY) : undefined,
     operatorApiKey: e.KBRIDGE_OPERATOR_API_KEY ? new Secret(e.KBRIDGE_OPERATOR_API_KEY) : undefined,
     workerConcurrency: e.KBRIDGE_WORKER_CONCURRENCY,
+    marketplaceApp:
+      e.KBRIDGE_MARKETPLACE_APP_KEY && e.KBRIDGE_MARKETPLACE_APP_SECRET
+        ? { appKey: e.KBRIDGE_MARKETPLACE_APP_KEY, appSecret: new Secret(e.KBRIDGE_MARKETPLACE_APP_SECRET) }
+        : undefined,
+    marketplaceSandboxUrl: e.KBRIDGE_MARKETPLACE_SANDBOX_URL,
     translation: {
       providers: (e.KBRIDGE_TRANSLATE_PROVIDERS?.split(',') ?? []) as ('openai' | 'deepl')[],
       openai: e.KBRIDGE_TRANSLATE_OPENAI_URL

@@ -1,5 +1,6 @@
 import { importCatalogJob } from './catalog-jobs.ts';
 import { requoteJob } from './pricing-jobs.ts';
+import { processInboxJob, sweepOrdersJob } from './orders-jobs.ts';
 import type { JobDefinition } from './registry.ts';
 
 export { defineJob, type JobDefinition } from './registry.ts';
@@ -9,4 +10,6 @@ export { startQueue, type Queue } from './queue.ts';
 export const ALL_JOBS: readonly JobDefinition[] = [
   importCatalogJob,
   requoteJob,
+  processInboxJob,
+  sweepOrdersJob,
 ] as unknown as JobDefinition[];

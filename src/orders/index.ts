@@ -98,3 +98,4 @@ export {
   type PackageParcel,
   type PapersFailure,
 } from './customs-papers.ts';
+export { ordersRuntime, tokenEncryptionKey, type OrdersRuntime } from './runtime.ts';

@@ -6,11 +6,18 @@ import { join } from 'node:path';
 import { createApiKey, startApiServer, type RunningServer } from '../../src/api/index.ts';
 import { createSeller, importCatalog } from '../../src/catalog/index.ts';
 import type { App } from '../../src/main/app.ts';
+import { defaultFxSnapshot } from '../../src/pricing/index.ts';
 import { testApp } from '../helpers/app.ts';
 
 let app: App;
 let server: RunningServer;
-const ids = { sellers: {} as Record<'A' | 'B', string>, products: {} as Record<'A' | 'B', string> };
+const ids = {
+  sellers: {} as Record<'A' | 'B', string>,
+  products: {} as Record<'A' | 'B', string>,
+  orders: {} as Record<'A' | 'B', string>,
+  packages: {} as Record<'A' | 'B', string>,
+  returns: {} as Record<'A' | 'B', string>,
+};
 const keys = {} as Record<'operator' | 'A' | 'B', string>;
 
 async function get(path: string, key?: string, body?: unknown) {
@@ -19,10 +26,72 @@ async function get(path: string, key?: string, body?: unknown) {
     headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+  // PDFs (labels, customs papers) are not JSON: their body is not inspected.
+  const text = await res.text();
+  const isJson = (res.headers.get('content-type') ?? '').includes('json');
   return {
     status: res.status,
-    body: (await res.json()) as Record<string, unknown> & { data?: Record<string, unknown>[] },
+    body: (isJson ? JSON.parse(text) : {}) as Record<string, unknown> & { data?: Record<string, unknown>[] },
   };
+}
+
+/** An order of each seller in every state an endpoint needs: a pending line, a package, a return. */
+async function seedOrders(who: 'A' | 'B'): Promise<void> {
+  const sellerId = ids.sellers[who];
+  const [v] = await app.store.query<{ id: string; seller_sku: string }>(
+    'SELECT id, seller_sku FROM variants WHERE seller_id = $1',
+    [sellerId],
+  );
+  const fx = defaultFxSnapshot();
+  const orderId = `ord_TENANCY${who}`;
+  const site = who === 'A' ? 'lazada-sg' : 'daraz-pk';
+  await app.store.query(
+    `INSERT INTO order_channels (site, external_seller_id, seller_id, platform, token_key) VALUES ($1, $2, $3, $4, $5)`,
+    [site, `ext-${who}`, sellerId, site.split('-')[0], `${site.split('-')[0]}:${sellerId}`],
+  );
+  await app.store.query(
+    `INSERT INTO orders (id, seller_id, site, platform, external_order_id, external_seller_id, currency, items_total_minor,
+       items_total_krw, fx_snapshot_id, fx_rate, buyer_name, buyer_country, placed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'SGD', 2500, 25000, $7, '1000', 'Tan Ah Kow', $8, now())`,
+    [
+      orderId,
+      sellerId,
+      site,
+      site.split('-')[0],
+      `EXT-${who}`,
+      `ext-${who}`,
+      fx.id,
+      who === 'A' ? 'SG' : 'PK',
+    ],
+  );
+  const pkgId = `pkg_TENANCY${who}`;
+  await app.store.query(
+    `INSERT INTO packages (id, seller_id, order_id, site, external_package_id, status) VALUES ($1, $2, $3, $4, $5, 'packed')`,
+    [pkgId, sellerId, orderId, site, `FP-${who}`],
+  );
+  for (const [n, status, pkg] of [
+    [1, 'pending', null],
+    [2, 'packed', pkgId],
+    [3, 'returned', null],
+  ] as const) {
+    await app.store.query(
+      `INSERT INTO order_lines (id, seller_id, order_id, site, external_item_id, seller_sku, variant_id, name, currency,
+         item_price_minor, paid_price_minor, item_price_krw, status, stock_state, package_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'Facial serum', 'SGD', 2500, 2500, 25000, $8, 'reserved', $9)`,
+      [`oli_TENANCY${who}${n}`, sellerId, orderId, site, `${who}${n}`, v!.seller_sku, v!.id, status, pkg],
+    );
+  }
+  await app.store.query(
+    `INSERT INTO order_returns (id, seller_id, order_id, line_id, kind) VALUES ($1, $2, $3, $4, 'buyer_return')`,
+    [`ret_TENANCY${who}`, sellerId, orderId, `oli_TENANCY${who}3`],
+  );
+  await app.store.query(
+    `INSERT INTO stock_items (variant_id, seller_id, seller_sku, on_hand, reserved) VALUES ($1, $2, $3, 5, 2)`,
+    [v!.id, sellerId, v!.seller_sku],
+  );
+  Object.assign(ids.orders, { [who]: orderId });
+  Object.assign(ids.packages, { [who]: pkgId });
+  Object.assign(ids.returns, { [who]: `ret_TENANCY${who}` });
 }
 
 before(async () => {
@@ -45,6 +114,8 @@ before(async () => {
   keys.operator = (await createApiKey(app.store.db, { role: 'operator' }, app.clock)).key;
   const [a, b] = await app.store.query<{ id: string }>('SELECT id FROM products ORDER BY seller_sku');
   ids.products = { A: a!.id, B: b!.id };
+  await seedOrders('A');
+  await seedOrders('B');
   server = await startApiServer(app, { host: '127.0.0.1', port: 0 });
 });
 
@@ -60,10 +131,16 @@ after(async () => {
 const ENDPOINTS: Record<
   string,
   {
-    /** `shared`: reference data or computation on the request alone, the same for every caller. */
-    kind: 'list' | 'item' | 'self' | 'shared';
+    /**
+     * `shared`: reference data or computation on the request alone, the same for every caller.
+     * `action`: a call on one resource (POST, or a GET answering a file): on another seller's
+     * resource it is "not found"; on one's own it may succeed or be refused, but is never 404.
+     */
+    kind: 'list' | 'item' | 'self' | 'shared' | 'action';
     resource?: keyof typeof ids;
     body?: unknown;
+    /** The body naming the caller's own resource (for actions without an id in the path). */
+    bodyFor?: (who: 'A' | 'B') => unknown;
     owner?: (item: Record<string, unknown>) => unknown;
   }
 > = {
@@ -74,6 +151,26 @@ const ENDPOINTS: Record<
   '/v1/products/{id}': { kind: 'item', resource: 'products' },
   '/v1/pricing/sites': { kind: 'shared' },
   '/v1/pricing/quote': { kind: 'shared', body: { site: 'lazada-th', krw: 25000, weightG: 350 } },
+  '/v1/orders': { kind: 'list', owner: (o) => o.sellerId },
+  '/v1/orders/todo': { kind: 'list', owner: (t) => t.sellerId },
+  '/v1/orders/{id}': { kind: 'item', resource: 'orders' },
+  '/v1/orders/{id}/timeline': { kind: 'item', resource: 'orders' },
+  '/v1/orders/{id}/pack': { kind: 'action', resource: 'orders', body: {} },
+  '/v1/orders/{id}/cancel': { kind: 'action', resource: 'orders', body: {} },
+  '/v1/packages/{id}/label': { kind: 'action', resource: 'packages' },
+  '/v1/packages/{id}/shipping-options': { kind: 'item', resource: 'packages' },
+  '/v1/packages/{id}/customs': { kind: 'action', resource: 'packages' },
+  '/v1/packages/{id}/ready-to-ship': { kind: 'action', resource: 'packages', body: {} },
+  '/v1/packages/{id}/hand-over': {
+    kind: 'action',
+    resource: 'packages',
+    body: { carrier: 'CJ', trackingNumber: 'not-a-number' },
+  },
+  '/v1/inventory': { kind: 'list', owner: (s) => s.sellerId },
+  '/v1/inventory/receipts': { kind: 'action', bodyFor: (who) => ({ sellerSku: `${who}-1`, quantity: 1 }) },
+  '/v1/inventory/counts': { kind: 'action', bodyFor: (who) => ({ sellerSku: `${who}-1`, onHand: 9 }) },
+  '/v1/returns': { kind: 'list', owner: (r) => r.sellerId },
+  '/v1/returns/{id}/receive': { kind: 'action', resource: 'returns', body: { restock: false } },
 };
 
 test('every /v1 endpoint in the OpenAPI document has a tenancy case', async () => {
@@ -85,8 +182,9 @@ test('every /v1 endpoint in the OpenAPI document has a tenancy case', async () =
 test('no API key, or an unknown one: 401 on every endpoint', async () => {
   for (const [path, spec] of Object.entries(ENDPOINTS)) {
     const concrete = path.replace('{id}', ids.products.A);
-    assert.equal((await get(concrete, undefined, spec.body)).status, 401, path);
-    assert.equal((await get(concrete, 'kbk_not-a-real-key', spec.body)).status, 401, path);
+    const body = spec.body ?? spec.bodyFor?.('A');
+    assert.equal((await get(concrete, undefined, body)).status, 401, path);
+    assert.equal((await get(concrete, 'kbk_not-a-real-key', body)).status, 401, path);
   }
 });
 
@@ -100,6 +198,13 @@ test('a seller key sees only its own seller, on every endpoint', async () => {
         const res = await get(path, keys[me], spec.body);
         assert.equal(res.status, 200, path);
         assert.ok(!JSON.stringify(res.body).includes(ids.sellers[other]), `${path}: no seller data`);
+      } else if (spec.kind === 'action') {
+        const mine = spec.resource ? path.replace('{id}', ids[spec.resource][me]) : path;
+        const theirs = spec.resource ? path.replace('{id}', ids[spec.resource][other]) : path;
+        const own = await get(mine, keys[me], spec.bodyFor?.(me) ?? spec.body);
+        assert.ok(own.status !== 404 && own.status !== 401, `${path}: ${me} reaches its own (${own.status})`);
+        const pried = await get(theirs, keys[me], spec.bodyFor?.(other) ?? spec.body);
+        assert.equal(pried.status, 404, `${path}: ${me} cannot act on ${other}'s`);
       } else if (spec.kind === 'self') {
         const res = await get(path, keys[me]);
         assert.deepEqual(res.body, { role: 'seller', sellerId: ids.sellers[me] });

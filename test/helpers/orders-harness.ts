@@ -162,7 +162,7 @@ export async function startOrdersHarness(options: {
   for (const siteId of options.sites) {
     const site = siteById(siteId);
     const conn = gateway.connection(siteId);
-    const tokenKey = `${siteId}:${options.sellerId}`;
+    const tokenKey = `${site.platform}:${options.sellerId}:${site.venture.toLowerCase()}`;
     const url = new URL(conn.tokens.authorizeUrl('https://kbridge.example/callback', 'x'));
     url.searchParams.set('country', site.venture.toLowerCase());
     const res = await fetch(url, { redirect: 'manual' });

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { listChannels, ordersRuntime, sweepChannel } from '../orders/index.ts';
+import { OPERATOR_SCOPE } from '../shared/index.ts';
+import { defineJob } from './registry.ts';
+
+/**
+ * Order ingestion as jobs, for worker processes: drain the push inbox (the API process that
+ * receives pushes also processes them; workers catch up whatever it left), and the polling sweep
+ * of every active channel (enqueue it every few hours: the marketplaces throttle tight polling).
+ */
+export const processInboxJob = defineJob({
+  name: 'orders.process-inbox',
+  payload: z.object({}),
+  retryLimit: 1,
+  async handler(_payload, { app }) {
+    const batches = await ordersRuntime(app).ingestor.drain();
+    return { batches: batches.length, done: batches.reduce((n, b) => n + b.done, 0) };
+  },
+});
+
+export const sweepOrdersJob = defineJob({
+  name: 'orders.sweep',
+  payload: z.object({ site: z.string().optional() }),
+  retryLimit: 2,
+  async handler(payload, { app }) {
+    const rt = ordersRuntime(app);
+    let queued = 0;
+    for (const c of await listChannels(app.store, OPERATOR_SCOPE)) {
+      if (c.status !== 'active' || (payload.site && c.site !== payload.site)) continue;
+      queued += (
+        await sweepChannel(
+          { store: app.store, gateway: rt.deps.gateway, inbox: rt.inbox, clock: app.clock },
+          c,
+        )
+      ).queued;
+    }
+    const batches = await rt.ingestor.drain();
+    return { queued, done: batches.reduce((n, b) => n + b.done, 0) };
+  },
+});
