@@ -2,8 +2,10 @@
 // 1. /product/create over HTTP: N products (2 SKUs each) on each of the 12 Lazop sites, C
 //    concurrent signed calls, journal on (state directory in a temp folder).
 // 2. /products/get (limit 50) and /product/item/get at that catalogue size.
-// 3. Simulated buyers: 1,000 orders per site placed through the admin API.
-// 4. close (compacted snapshot) and a restart that replays it.
+// 3. AliExpress over /sync: N products posted (`aliexpress.solution.product.post`), then reads by
+//    sku_code (`product.list.get`) and by id (`product.info.get`) at that size.
+// 4. Simulated buyers: 1,000 orders per site placed through the admin API.
+// 5. close (compacted snapshot) and a restart that replays it.
 // The sandbox runs in a child process (bench/_sandbox-server.ts) so the load generator does not
 // share its event loop. Requests are signed here with the documented algorithm.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -86,6 +88,53 @@ async function call(
     method === 'GET' ? {} : { method, body: new URLSearchParams(business) },
   );
   return (await res.json()) as Record<string, unknown>;
+}
+
+/** A signed AliExpress `/sync` call (TOP style: no path prefix in the signature, `session` token). */
+async function aeCall(
+  c: Child,
+  method: string,
+  token: string,
+  business: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  const params: Record<string, string> = {
+    app_key: c.info.appKey,
+    method,
+    timestamp: String(Date.now()),
+    sign_method: 'sha256',
+    format: 'json',
+    v: '2.0',
+    session: token,
+    ...business,
+  };
+  params.sign = sign(c.info.appSecret, '', params);
+  const res = await fetch(`${c.info.url}/aliexpress/sync?method=${method}`, {
+    method: 'POST',
+    body: new URLSearchParams(params),
+  });
+  const body = (await res.json()) as Record<string, Record<string, unknown>>;
+  return body[`${method.replace(/\./g, '_')}_response`] ?? {};
+}
+
+function aeProduct(category: number, n: number): string {
+  return JSON.stringify({
+    aliexpress_category_id: category,
+    language: 'en',
+    multi_language_subject_list: [{ language: 'en', subject: `Bench ceramic mug ${n}` }],
+    main_image_urls_list: [`https://ae01.alicdn.com/kf/bench${n % 100}.jpg`],
+    brand_name: 'No Brand',
+    attribute_list: [{ aliexpress_attribute_name_id: 219, attribute_value: 'Korea' }],
+    sku_info_list: ['White', 'Black'].map((color) => ({
+      sku_code: `BENCH-AE-${n}-${color[0]}`,
+      price: '12.90',
+      inventory: 50,
+      sku_attributes_list: [{ sku_attribute_name: 'Color', sku_attribute_value: color }],
+    })),
+    weight: '0.4',
+    package_length: 12,
+    package_width: 10,
+    package_height: 8,
+  });
 }
 
 async function admin(c: Child, path: string, body: unknown): Promise<Record<string, unknown>> {
@@ -193,6 +242,59 @@ try {
   reads.sort((a, b) => a - b);
   console.log(
     `products/get (limit 50, ${PER_SITE} products on the site, sequential): p50 ${pct(reads, 50).toFixed(1)} ms, p95 ${pct(reads, 95).toFixed(1)} ms`,
+  );
+
+  const ae = sandboxSites().find((s) => s.platform === 'aliexpress')!;
+  const aeToken = ((await admin(sb, '/tokens', { platform: 'aliexpress' })) as { access_token: string })
+    .access_token;
+  const aeCategory = deriveCategoryId(7665, ae);
+  const aeCpu0 = await cpuMs(sb);
+  const aeLatencies: number[] = [];
+  const aeIds: string[] = [];
+  let aeErrors = 0;
+  let aeNext = 0;
+  const tAe = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (aeNext < PER_SITE) {
+        const n = aeNext++;
+        const started = performance.now();
+        const r = await aeCall(sb, 'aliexpress.solution.product.post', aeToken, {
+          post_product_request: aeProduct(aeCategory, n),
+        });
+        aeLatencies.push(performance.now() - started);
+        const id = (r.result as { product_id?: number } | undefined)?.product_id;
+        if (id) aeIds.push(String(id));
+        else aeErrors += 1;
+      }
+    }),
+  );
+  const aeSec = (performance.now() - tAe) / 1000;
+  const aeCpu = (await cpuMs(sb)) - aeCpu0;
+  aeLatencies.sort((a, b) => a - b);
+  console.log(
+    `aliexpress product.post: ${PER_SITE} products (2 SKUs), ${CONCURRENCY} concurrent: ${Math.round(PER_SITE / aeSec)} posts/s, p50 ${pct(aeLatencies, 50).toFixed(1)} ms, p99 ${pct(aeLatencies, 99).toFixed(1)} ms, ${aeErrors} errors; sandbox CPU ${(aeCpu / PER_SITE).toFixed(2)} ms per post`,
+  );
+  const bySku: number[] = [];
+  const byId: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const n = (i * 37) % PER_SITE;
+    let started = performance.now();
+    const list = await aeCall(sb, 'aliexpress.solution.product.list.get', aeToken, {
+      aeop_a_e_product_list_query: JSON.stringify({ sku_code: `BENCH-AE-${n}-W` }),
+    });
+    bySku.push(performance.now() - started);
+    if ((list.result as { product_count?: number }).product_count !== 1) aeErrors += 1;
+    started = performance.now();
+    await aeCall(sb, 'aliexpress.solution.product.info.get', aeToken, {
+      product_id: aeIds[n % aeIds.length] ?? '0',
+    });
+    byId.push(performance.now() - started);
+  }
+  bySku.sort((a, b) => a - b);
+  byId.sort((a, b) => a - b);
+  console.log(
+    `aliexpress reads at ${PER_SITE} products (sequential): list.get by sku_code p50 ${pct(bySku, 50).toFixed(1)} ms, p95 ${pct(bySku, 95).toFixed(1)} ms; info.get p50 ${pct(byId, 50).toFixed(1)} ms, p95 ${pct(byId, 95).toFixed(1)} ms; ${aeErrors} errors`,
   );
 
   const cpu1 = await cpuMs(sb);
