@@ -3,6 +3,9 @@
 // (services, online logistics order, label PDF, shipment declaration), buyer cancel requests,
 // envelopes and signature checks, and faults that strike after the method acted.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/shared/index.ts';
 import { deriveCategoryId, sandboxSites, startSandbox, type Sandbox } from '../../src/sandbox/index.ts';
@@ -413,5 +416,74 @@ describe('sandbox AliExpress methods over raw HTTP', () => {
     ).r.result;
     assert.equal(none.product_count, 0, 'a fault before the method leaves nothing behind');
     sb.admin.setFaults({});
+  });
+});
+
+describe('sandbox AliExpress state across a restart', () => {
+  it('keeps logistics orders findable by tracking number and buyer cancel requests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kbridge-sandbox-ae-'));
+    const clock = fixedClock('2026-11-25T01:00:00Z');
+    try {
+      const first = await startSandbox({ clock, stateDir: dir, qcDelayMs: 1000 });
+      const token = first.admin.issueToken({ platform: 'aliexpress' }).access_token;
+      const sync = async (sb: Sandbox, method: string, business: Record<string, unknown>): Promise<Json> =>
+        res(
+          await aeSync(
+            sb,
+            method,
+            Object.fromEntries(
+              Object.entries(business).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+            ),
+            token,
+          ),
+          method,
+        );
+      const id = (
+        await sync(first, 'aliexpress.solution.product.post', { post_product_request: product('KEEP-AE') })
+      ).result.product_id;
+      first.admin.advanceTime(1000);
+      const [shipped, asked] = [0, 1].map(
+        () =>
+          first.admin.placeOrders({
+            site: site.key,
+            lines: [{ sellerSku: 'KEEP-AE' }],
+            paymentMethod: 'COD',
+          })[0]!,
+      );
+      const warehouse = await sync(first, 'aliexpress.logistics.createwarehouseorder', {
+        trade_order_id: String(shipped!.order_id),
+        warehouse_carrier_service: 'CAINIAO_PREMIUM',
+        address_d_t_os: { sender: { address_id: 7 } },
+        declare_product_d_t_os: [
+          {
+            productId: id,
+            categoryEnDesc: 'Linen set',
+            categoryCnDesc: '亚麻套装',
+            productNum: 1,
+            productDeclareAmount: 59.9,
+            productWeight: 0.6,
+          },
+        ],
+      });
+      const tracking = warehouse.result.intl_tracking_no as string;
+      first.admin.requestCancel(site.key, Number(asked!.order_id));
+      await first.close();
+
+      const second = await startSandbox({ clock, stateDir: dir, qcDelayMs: 1000 });
+      try {
+        const label = await sync(second, 'aliexpress.logistics.redefining.getprintinfo', {
+          international_logistics_id: tracking,
+        });
+        assert.equal(Buffer.from(JSON.parse(label.result).body, 'base64').subarray(0, 4).toString(), '%PDF');
+        const info = await sync(second, 'aliexpress.solution.order.info.get', {
+          param1: { order_id: asked!.order_id },
+        });
+        assert.equal(info.result.data.order_status, 'IN_CANCEL');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
