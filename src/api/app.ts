@@ -10,6 +10,7 @@ import { stockRoutes } from './orders/stock-routes.ts';
 import { pushRoutes } from './orders/push-route.ts';
 import { productRoutes } from './products/routes.ts';
 import { sellerRoutes } from './sellers/routes.ts';
+import { translationRoutes } from './translations/routes.ts';
 import { bearerSecurity } from './schemas.ts';
 
 const health = createRoute({
@@ -80,6 +81,7 @@ export function createApiApp(app: App) {
   api.route('/', packageRoutes());
   api.route('/', stockRoutes());
   api.route('/', pushRoutes());
+  api.route('/', translationRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {

@@ -8,6 +8,7 @@ import { createSeller, importCatalog } from '../../src/catalog/index.ts';
 import type { App } from '../../src/main/app.ts';
 import { defaultFxSnapshot } from '../../src/pricing/index.ts';
 import { testApp } from '../helpers/app.ts';
+import { seedTranslations } from '../helpers/translation-seed.ts';
 
 let app: App;
 let server: RunningServer;
@@ -17,6 +18,8 @@ const ids = {
   orders: {} as Record<'A' | 'B', string>,
   packages: {} as Record<'A' | 'B', string>,
   returns: {} as Record<'A' | 'B', string>,
+  reviews: {} as Record<'A' | 'B', string>,
+  glossary: {} as Record<'A' | 'B', string>,
 };
 const keys = {} as Record<'operator' | 'A' | 'B', string>;
 
@@ -116,6 +119,11 @@ before(async () => {
   ids.products = { A: a!.id, B: b!.id };
   await seedOrders('A');
   await seedOrders('B');
+  for (const who of ['A', 'B'] as const) {
+    const t = await seedTranslations(app, ids.sellers[who]);
+    Object.assign(ids.reviews, { [who]: t.reviewId });
+    Object.assign(ids.glossary, { [who]: t.glossaryId });
+  }
   server = await startApiServer(app, { host: '127.0.0.1', port: 0 });
 });
 
@@ -171,6 +179,19 @@ const ENDPOINTS: Record<
   '/v1/inventory/counts': { kind: 'action', bodyFor: (who) => ({ sellerSku: `${who}-1`, onHand: 9 }) },
   '/v1/returns': { kind: 'list', owner: (r) => r.sellerId },
   '/v1/returns/{id}/receive': { kind: 'action', resource: 'returns', body: { restock: false } },
+  '/v1/translations': { kind: 'shared', body: { texts: ['수분 토너'], to: 'en-SG' } },
+  // The list and item cases run before approve/dismiss close the items (entries run in this order).
+  '/v1/translations/review': { kind: 'list', owner: (i) => i.sellerId },
+  '/v1/translations/review/{id}': { kind: 'item', resource: 'reviews' },
+  '/v1/translations/review/{id}/approve': {
+    kind: 'action',
+    resource: 'reviews',
+    body: { text: 'Bwek Toner' },
+  },
+  '/v1/translations/review/{id}/dismiss': { kind: 'action', resource: 'reviews', body: {} },
+  '/v1/translations/glossary': { kind: 'list', owner: (g) => g.sellerId },
+  '/v1/translations/glossary/{id}': { kind: 'item', resource: 'glossary' },
+  '/v1/products/{id}/localized': { kind: 'item', resource: 'products' },
 };
 
 test('every /v1 endpoint in the OpenAPI document has a tenancy case', async () => {

@@ -63,6 +63,7 @@ export {
 } from './memory/review-store.ts';
 export {
   addGlossaryEntry,
+  getGlossaryEntry,
   listGlossary,
   removeGlossaryEntry,
   type GlossaryEntry,

@@ -115,6 +115,18 @@ export async function listGlossary(
     .limit(Math.min(filter.limit ?? 100, 1000));
 }
 
+/** One entry the caller may see (not found otherwise). */
+export async function getGlossaryEntry(store: Store, scope: Scope, id: string): Promise<GlossaryEntry> {
+  const t = schema.translationGlossary;
+  const seller = scopedSellerId(scope);
+  const [row] = await store.db
+    .select()
+    .from(t)
+    .where(and(eq(t.id, id), seller ? eq(t.sellerId, seller) : undefined));
+  if (!row) throw new AppError('not_found', `glossary entry ${id} not found`, { details: { id } });
+  return row;
+}
+
 /** Removes an entry the caller owns (not found otherwise, so ids don't leak). */
 export async function removeGlossaryEntry(store: Store, scope: Scope, id: string): Promise<void> {
   const t = schema.translationGlossary;
