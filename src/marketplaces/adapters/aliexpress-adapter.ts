@@ -3,6 +3,7 @@ import { verifyPushSignature, type SecretLike } from '../signing.ts';
 import { adapterContext, type AdapterContext } from './common.ts';
 import * as catalog from './aliexpress-catalog.ts';
 import * as products from './aliexpress-products.ts';
+import * as stock from './aliexpress-stock.ts';
 import * as orders from './aliexpress-orders.ts';
 import * as logistics from './aliexpress-logistics.ts';
 import type { AdapterInit } from './lazop-adapter.ts';
@@ -73,7 +74,7 @@ export class AliExpressAdapter implements MarketplaceAdapter {
     return products.updateProduct(this.#ctx, input);
   }
   updatePriceQuantity(updates: PriceQuantityUpdate[]): Promise<BatchOutcome> {
-    return products.updatePriceQuantity(this.#ctx, updates);
+    return stock.updatePriceQuantity(this.#ctx, updates);
   }
   getProducts(query?: ProductQuery): Promise<ProductPage> {
     return products.getProducts(this.#ctx, query);
