@@ -11,6 +11,7 @@ import { register as registerPrice } from './price-commands.ts';
 import { register as registerSandbox } from './sandbox-commands.ts';
 import { register as registerOrders } from './orders-commands.ts';
 import { register as registerInventory } from './inventory-commands.ts';
+import { register as registerTranslate } from './translate-commands.ts';
 
 /** A capability's commands: each file in this folder exports one `register`. */
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
@@ -27,6 +28,7 @@ const REGISTRATIONS: CommandRegistration[] = [
   registerSandbox,
   registerOrders,
   registerInventory,
+  registerTranslate,
 ];
 
 /** Builds the `kbridge` program with every capability's commands. */

@@ -1,6 +1,7 @@
 import { importCatalogJob } from './catalog-jobs.ts';
 import { requoteJob } from './pricing-jobs.ts';
 import { processInboxJob, sweepOrdersJob } from './orders-jobs.ts';
+import { localizeProductJob } from './translation-jobs.ts';
 import type { JobDefinition } from './registry.ts';
 
 export { defineJob, type JobDefinition } from './registry.ts';
@@ -12,4 +13,5 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   requoteJob,
   processInboxJob,
   sweepOrdersJob,
+  localizeProductJob,
 ] as unknown as JobDefinition[];

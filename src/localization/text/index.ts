@@ -38,8 +38,10 @@ export {
   type TranslateTextsOptions,
   type TranslationServiceOptions,
 } from './service.ts';
+export { translationReport, type TranslationReport, type ReportOptions, type KindCounts } from './report.ts';
 export {
   localizeProduct,
+  localizeProductRecord,
   domainOf,
   type LocalizedProduct,
   type LocalizedListing,

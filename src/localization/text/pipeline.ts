@@ -11,7 +11,7 @@ import type { Lexicon } from './engine/lexicon.ts';
 import type { SourceLanguage, Target } from './languages.ts';
 import { appliedGlossary } from './memory/glossary.ts';
 import type { MemoryKey, NewMemoryRow, TranslationMemory } from './memory/memory-store.ts';
-import { recordReviewItems, type NewReviewItem } from './memory/review-store.ts';
+import { recordReviewItems, reviewItemId, type NewReviewItem } from './memory/review-store.ts';
 import { brandKey, scopeChain, type ScopeRef } from './memory/scopes.ts';
 import { hasHangul, normalizeText } from './normalize.ts';
 import {
@@ -61,6 +61,8 @@ export interface TranslateOptions {
   occurrences?: ReadonlyMap<string, { productId: string; field: string }>;
   /** Look up fuzzy matches for segments nothing translated (default true with a store). */
   fuzzy?: boolean;
+  /** Collect review items here instead of writing them (bulk runs write them in batches). */
+  reviewSink?: (items: NewReviewItem[]) => void;
 }
 
 /** A result with the protected translation, for pivots. */
@@ -179,8 +181,12 @@ export class Translator {
     const reviews: NewReviewItem[] = [];
     for (const u of units) this.finish(u, options, chain, brand, versionOf(u), results, memoryRows, reviews);
     if (useMemory && memoryRows.length > 0) await this.deps.memory.upsert(memoryRows, this.deps.clock.now());
-    if (store && options.review !== false && reviews.length > 0) {
-      const ids = await recordReviewItems(store, reviews, this.deps.clock);
+    if ((store || options.reviewSink) && options.review !== false && reviews.length > 0) {
+      let ids: Map<string, string>;
+      if (options.reviewSink) {
+        options.reviewSink(reviews);
+        ids = new Map(reviews.map((r) => [`${r.sourceKey}\u0001${r.style}`, reviewItemId(r)]));
+      } else ids = await recordReviewItems(store!, reviews, this.deps.clock);
       for (const u of units) {
         const id = ids.get(`${u.key}\u0001${u.style}`);
         if (!id) continue;

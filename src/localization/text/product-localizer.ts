@@ -8,6 +8,7 @@ import { getProduct, type ProductWithVariants } from '../../catalog/index.ts';
 import type { Scope } from '../../shared/index.ts';
 import { htmlSegments } from './html.ts';
 import type { Target } from './languages.ts';
+import type { TranslateOptions } from './pipeline.ts';
 import type { TranslationService } from './service.ts';
 import { worstStatus } from './service.ts';
 import { sitePolicy, type SitePolicy } from './site-policy.ts';
@@ -117,6 +118,10 @@ export interface LocalizeProductOptions {
   /** Also produce the site's optional languages (e.g. Thai on lazada-th). */
   optional?: boolean;
   providers?: 'all' | 'none' | string;
+  /** Every segment's result (reports). */
+  onResults?: (target: Target, segments: readonly SegmentInput[], results: readonly SegmentResult[]) => void;
+  /** Collect review items instead of writing them one product at a time. */
+  reviewSink?: TranslateOptions['reviewSink'];
 }
 
 /** Localizes a product the scope may see, for a site. */
@@ -128,8 +133,18 @@ export async function localizeProduct(
   options: LocalizeProductOptions = {},
 ): Promise<LocalizedProduct> {
   if (!service.store) throw new Error('localizeProduct needs a store');
-  const policy = sitePolicy(siteId);
   const product = await getProduct(service.store.db, scope, productId);
+  return localizeProductRecord(service, product, siteId, options);
+}
+
+/** Localizes a product already loaded (bulk runs page through products themselves). */
+export async function localizeProductRecord(
+  service: TranslationService,
+  product: ProductWithVariants,
+  siteId: string,
+  options: LocalizeProductOptions = {},
+): Promise<LocalizedProduct> {
+  const policy = sitePolicy(siteId);
   const targets = [...policy.required, ...(options.optional ? policy.optional : [])];
   const listings: LocalizedListing[] = [];
   for (const target of targets) {
@@ -159,8 +174,10 @@ async function localizeFor(
     policy,
     occurrences,
     ...(options.providers ? { providers: options.providers } : {}),
+    ...(options.reviewSink ? { reviewSink: options.reviewSink } : {}),
   });
-  await service.flushUsage();
+  options.onResults?.(target, segments, results);
+  if (!options.reviewSink) await service.flushUsage();
   const byId = new Map(results.map((r) => [r.id, r]));
   const get = (id: string, source: string) => field(byId.get(id), source);
   const title = get('title', p.titleKo);
