@@ -103,23 +103,36 @@ export async function pendingStockChanges(
   return out;
 }
 
-/** Records that these versions were pushed (a newer change made meanwhile stays pending). */
+/**
+ * Records that these versions were pushed (a newer change made meanwhile stays pending). Rows are
+ * locked in variant order, the order reservations lock them in, so this never deadlocks with
+ * order processing on PostgreSQL.
+ */
 export async function markStockSynced(
-  store: Pick<Store, 'query'>,
+  store: Pick<Store, 'transaction'>,
   pushed: readonly { variantId: string; version: number }[],
 ): Promise<void> {
   if (pushed.length === 0) return;
-  await store.query(
-    `UPDATE stock_items s SET synced_version = GREATEST(s.synced_version, p.version)
-     FROM (SELECT unnest($1::text[]) AS variant_id, unnest($2::bigint[]) AS version) p
-     WHERE s.variant_id = p.variant_id`,
-    [pushed.map((p) => p.variantId), pushed.map((p) => p.version)],
+  const sorted = [...pushed].sort((a, b) =>
+    a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0,
   );
+  await store.transaction(async (tx) => {
+    await tx.query(
+      `SELECT 1 FROM stock_items WHERE variant_id = ANY($1::text[]) ORDER BY variant_id FOR UPDATE`,
+      [sorted.map((p) => p.variantId)],
+    );
+    await tx.query(
+      `UPDATE stock_items s SET synced_version = GREATEST(s.synced_version, p.version)
+       FROM (SELECT unnest($1::text[]) AS variant_id, unnest($2::bigint[]) AS version) p
+       WHERE s.variant_id = p.variant_id`,
+      [sorted.map((p) => p.variantId), sorted.map((p) => p.version)],
+    );
+  });
 }
 
 /** One round of the stock push: read pending changes, push them, mark what went through. */
 export async function runStockSync(
-  store: Pick<Store, 'query'>,
+  store: Pick<Store, 'query' | 'transaction'>,
   target: StockPushTarget,
   options: { limit?: number; sitesFor: (sellerId: string) => readonly string[] | Promise<readonly string[]> },
 ): Promise<{ pushed: number; failed: number }> {
