@@ -21,8 +21,11 @@ export function styleOf(kind: FieldKind): 'title' | 'text' {
 export interface Item {
   index: number;
   seg: SegmentInput;
+  /** Normalized text without its Korean-market bracket tags. */
   text: string;
   prot: ProtectedText;
+  /** Facts of the bracket tags removed from it. */
+  tagFacts: string[];
 }
 
 /** Identical segments (same style and key): translated once. */

@@ -6,7 +6,7 @@
  */
 import type { Store } from '../../db/index.ts';
 import type { Clock } from '../../shared/index.ts';
-import { droppedFacts, translateWithTermBase } from './engine/embedded-engine.ts';
+import { droppedFacts, stripDropTags, translateWithTermBase } from './engine/embedded-engine.ts';
 import type { Lexicon } from './engine/lexicon.ts';
 import type { SourceLanguage, Target } from './languages.ts';
 import { appliedGlossary } from './memory/glossary.ts';
@@ -116,8 +116,24 @@ export class Translator {
           omitted: true,
         };
       } else {
-        const prot = protect(text, { locale: options.to.locale, brands: termBase, keep: glossary.keep });
-        items.push({ index, seg, text, prot });
+        const tags = stripDropTags(text, lex);
+        if (!tags.text) {
+          // Nothing but Korean-market tags: nothing to publish.
+          const checks = [
+            { check: 'empty' as const, message: 'only Korean-market tags, nothing to translate' },
+          ];
+          results[index] = {
+            ...base,
+            translation: null,
+            status: 'needs-review',
+            provenance: 'termbase',
+            checks,
+            dropped: tags.facts,
+          };
+          return;
+        }
+        const prot = protect(tags.text, { locale: options.to.locale, brands: termBase, keep: glossary.keep });
+        items.push({ index, seg, text: tags.text, prot, tagFacts: tags.facts });
       }
     });
     const units = groupUnits(items);
@@ -215,7 +231,8 @@ export class Translator {
     let intrinsicFailure: CheckFailure[] = [];
     for (const m of u.members) {
       const base = { id: m.seg.id, kind: m.seg.kind, source: m.seg.text };
-      const dropped = u.dropped.length > 0 ? { dropped: u.dropped } : {};
+      const facts = [...m.tagFacts, ...u.dropped];
+      const dropped = facts.length > 0 ? { dropped: facts } : {};
       if (u.out) {
         const restored = restore(u.out.text, m.prot.placeholders);
         const checks = checkTranslation({

@@ -222,3 +222,20 @@ export function droppedFacts(text: string, lex: Lexicon): string[] {
   }
   return facts;
 }
+
+/**
+ * Removes the bracket tags that hold only Korean-market words ([무료배송], [1+1]) and returns the
+ * facts they state: the rest is what gets translated and remembered, so titles that differ only in
+ * their tags share one memory entry.
+ */
+export function stripDropTags(text: string, lex: Lexicon): { text: string; facts: string[] } {
+  if (!text.includes('[') && !text.includes('【')) return { text, facts: [] };
+  const facts: string[] = [];
+  const rest = text.replace(/[[【]([^\]】]*)[\]】]/g, (m, inner: string) => {
+    const f = tagFacts(inner, lex);
+    if (f === undefined) return m;
+    facts.push(...f);
+    return ' ';
+  });
+  return { text: rest.replace(/\s+/g, ' ').trim(), facts };
+}

@@ -243,8 +243,12 @@ export class TranslationMemory {
    * Writes rows (insert or update). A person's approval is never overwritten by a machine: rows
    * whose stored provenance is `human` only change through another human write.
    */
-  async upsert(rows: readonly NewMemoryRow[], clockNow: Date = new Date(this.now())): Promise<void> {
-    if (rows.length === 0) return;
+  async upsert(input: readonly NewMemoryRow[], clockNow: Date = new Date(this.now())): Promise<void> {
+    if (input.length === 0) return;
+    // One statement cannot touch a row twice: the last write for a key wins.
+    const byKey = new Map<string, NewMemoryRow>();
+    for (const r of input) byKey.set(cacheKey(r.scope.key, r), r);
+    const rows = [...byKey.values()];
     this.stats.writes += rows.length;
     const made: MemoryRow[] = rows.map((r) => ({
       id: contentId('tm', r.scope.key, r.sourceLang, r.targetLang, r.style, r.sourceKey),
