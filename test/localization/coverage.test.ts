@@ -17,11 +17,15 @@ async function coverage(titles: string[]): Promise<number> {
 }
 
 function fixture(name: string): string[] {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8').split('\n').filter(Boolean);
+  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean);
 }
 
 test('sample catalog titles translate fully for at least 90% of products', async () => {
-  const titles = [...createSampleCatalog({ sellers: 20, products: 2000, seed: 'coverage' }).products()].map((p) => p.title);
+  const titles = [...createSampleCatalog({ sellers: 20, products: 2000, seed: 'coverage' }).products()].map(
+    (p) => p.title,
+  );
   const rate = await coverage(titles);
   assert.ok(rate >= 0.9, `coverage ${rate}`);
 });
