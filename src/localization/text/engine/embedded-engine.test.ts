@@ -89,3 +89,12 @@ test('a glossary entry wins over the term base and reports its scope', () => {
     '독도 Toner',
   );
 });
+
+test("manufacturer names become the company's English name with its legal form", () => {
+  assert.equal(en('CJ제일제당(주)', 'spec-value').text, 'CJ CheilJedang Co., Ltd.');
+  assert.equal(en('(주)한국인삼공사', 'spec-value').text, 'Korea Ginseng Corp.');
+  assert.equal(en('벨킨코리아(유)', 'spec-value').text, 'Belkin Korea Ltd.');
+  // A company word only counts inside a company name: 대상 alone is not Daesang.
+  assert.equal(en('샘표식품(주)', 'spec-value').text, 'Sempio Foods Co., Ltd.');
+  assert.equal(en('주식회사 뷁뷁상사', 'spec-value').ok, false);
+});

@@ -149,8 +149,35 @@ function assemble(pieces: OutPiece[], kind: FieldKind, lex: Lexicon): string {
 
 const PUNCT_OUT: Readonly<Record<string, string>> = { '~': '–', '·': '·', '×': '×', '*': '×' };
 
+/** (주)오리온, 오리온(주), 주식회사 오리온, (유)…: a company's name and its legal form. */
+const COMPANY_RE =
+  /^(?:\(\s*(주|유)\s*\)|(주식회사|유한회사))\s*(.+)$|^(.+?)\s*(?:\(\s*(주|유)\s*\)|(주식회사|유한회사))$/;
+
+/** A manufacturer's name as English: the company list, else the name translated as a brand would be. */
+function companyName(text: string, lex: Lexicon): EngineResult | undefined {
+  const m = COMPANY_RE.exec(text.trim());
+  if (!m) return undefined;
+  const name = (m[3] ?? m[4] ?? '').trim();
+  const form = m[1] ?? m[2] ?? m[5] ?? m[6] ?? '';
+  const suffix = form === '유' || form === '유한회사' ? 'Ltd.' : 'Co., Ltd.';
+  const known = lex.termBase.company(name);
+  // A name that already says its form (Korea Ginseng Corp.) gets no second one.
+  if (known) {
+    const text = /\b(?:corp\.?|corporation|co\.?|company|inc\.?|ltd\.?)$/i.test(known)
+      ? known
+      : `${known} ${suffix}`;
+    return { ok: true, text, unknown: [], dropped: [], scopes: [] };
+  }
+  const r = translateWithTermBase(name, 'brand', lex);
+  return r.ok ? { ...r, text: `${r.text} ${suffix}` } : r;
+}
+
 /** Translates one protected segment with the term base (and glossary) into `lex.language`. */
 export function translateWithTermBase(text: string, kind: FieldKind, lex: Lexicon): EngineResult {
+  if ((kind === 'spec-value' || kind === 'attribute-value' || kind === 'brand') && /주|유/.test(text)) {
+    const company = companyName(text, lex);
+    if (company) return company;
+  }
   const unknown: string[] = [];
   const dropped: string[] = [];
   const scopes = new Set<MemoryScopeKind>();

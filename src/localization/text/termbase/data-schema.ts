@@ -41,6 +41,8 @@ export const brandFile = z.object({
   ...provenance,
   entries: z.array(brandEntry).min(1),
   romanized: z.array(brandEntry).default([]),
+  /** Company names (manufacturers) with their English names, used only inside (주)/주식회사 names. */
+  companies: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
 });
 
 export const VOCAB_LANGUAGES = [

@@ -50,6 +50,7 @@ export function loadTermBase(dir: string = TERMBASE_DIR): TermBase {
     const [ko, latin, aliases] = entry;
     tb.addBrand({ ko, latin }, aliases ?? []);
   }
+  for (const [ko, en] of brands.companies) tb.addCompany(ko, en);
   for (const row of vocab.entries) {
     const [group, ko, ...langs] = row as [string, string, ...string[]];
     const tr: Partial<Record<TargetLanguage, string>> = {};

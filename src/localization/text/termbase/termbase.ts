@@ -75,6 +75,7 @@ export class TermBase {
   private readonly contextual = new Map<string, Map<string, TermEntry>>();
   private readonly counterMap = new Map<string, CounterEntry>();
   private readonly brandMap = new Map<string, Brand>();
+  private readonly companyMap = new Map<string, string>();
   readonly patterns: PatternEntry[] = [];
   maxPhraseWords = 1;
   maxWordLength = 1;
@@ -163,6 +164,15 @@ export class TermBase {
       this.counterReCache = new RegExp(`^${NUM}(${names.join('|')})$`);
     }
     return this.counterReCache;
+  }
+
+  /** A company's English name, for manufacturer names such as (주)아모레퍼시픽. */
+  addCompany(ko: string, en: string): void {
+    this.companyMap.set(matchKey(ko), en);
+  }
+
+  company(name: string): string | undefined {
+    return this.companyMap.get(matchKey(name));
   }
 
   /** The brand a Korean or Latin name belongs to. */
