@@ -31,13 +31,21 @@ export function matchKey(text: string): string {
     .replace(/\s*([/,+~()[\]·:])\s*/g, '$1');
 }
 
-/** Words of a key for fuzzy matching (token overlap): placeholders and punctuation left out. */
+/**
+ * Words of a key for fuzzy matching (token overlap): placeholders, punctuation and one-character
+ * words (주, x) left out, as they say too little about what a segment is.
+ */
 export function keyTokens(key: string): string[] {
   const out = new Set<string>();
   for (const t of key.split(/[\s/,+~()[\]·:]+/)) {
-    if (t && !t.startsWith('⟦')) out.add(t);
+    if (t.length > 1 && !t.startsWith('⟦')) out.add(t);
   }
   return [...out];
+}
+
+/** The placeholder kinds of a key in order (`⟦brand⟧`, `⟦quantity⟧` …): a fuzzy match must have the same. */
+export function placeholderSignature(key: string): string {
+  return (key.match(/⟦[a-z]+⟧/g) ?? []).join('');
 }
 
 /** Dice coefficient of two token sets: 1 for the same words, 0 for none shared. */

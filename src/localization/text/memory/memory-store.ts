@@ -5,7 +5,7 @@
  * store (in-process only) for offline one-off translations.
  */
 import type { Store } from '../../../db/index.ts';
-import { keyTokens, tokenSimilarity } from '../normalize.ts';
+import { keyTokens, placeholderSignature, tokenSimilarity } from '../normalize.ts';
 import type { CheckFailure, MemoryScopeKind, Provenance, SegmentStatus } from '../types.ts';
 import { contentId, type ScopeRef } from './scopes.ts';
 
@@ -232,8 +232,17 @@ export class TranslationMemory {
             (r.status === 'approved' || r.status === 'machine'),
         );
     }
+    // A match must have the same placeholders (its translation refers to them) and share at
+    // least two words, or be as short as the key itself.
+    const signature = placeholderSignature(k.sourceKey);
+    const minShared = Math.min(2, tokens.length);
     return candidates
-      .map((row) => ({ row, score: tokenSimilarity(tokens, keyTokens(row.sourceKey)) }))
+      .filter((row) => placeholderSignature(row.sourceKey) === signature)
+      .map((row) => {
+        const other = keyTokens(row.sourceKey);
+        const shared = other.filter((t) => tokens.includes(t)).length;
+        return { row, score: shared >= minShared ? tokenSimilarity(tokens, other) : 0 };
+      })
       .filter((m) => m.score >= threshold)
       .sort((a, b) => b.score - a.score)
       .slice(0, options.limit ?? 5);
