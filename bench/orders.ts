@@ -50,8 +50,9 @@ const SECONDS = arg('seconds', 30);
 const RATE = arg('rate', 240);
 const SKUS = arg('skus', 120);
 const DUP = arg('dup', 0.2);
-const BATCH = arg('batch', 400);
+const BATCH = arg('batch', 0);
 const STOCK_FACTOR = arg('stock-factor', 1.2);
+const STOCK_PUSH_MS = arg('stock-push-ms', 1000);
 const STOCK_PUSH = !process.argv.includes('--no-stock-push');
 const WORKERS = arg('workers', 0);
 const SITES = sarg('sites', 'all') === 'all' ? listSites().map((s) => s.id) : sarg('sites', '').split(',');
@@ -249,13 +250,16 @@ async function main(): Promise<void> {
   const receiver = new PushReceiver({ apps, inbox, onAccepted: () => wake() });
   let wake = () => {};
   const counts = { new: 0, duplicate: 0, rejected: 0 };
+  const acks: number[] = [];
   const server = createServer((req, res) => {
+    const started = performance.now();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
       void receiver.receive(raw, req.headers.authorization).then((r) => {
         res.writeHead(r.status).end();
+        acks.push(performance.now() - started);
         if (r.status !== 200) return void (counts.rejected += 1);
         counts[r.outcome] += 1;
         const body = JSON.parse(raw.toString()) as {
@@ -292,6 +296,7 @@ async function main(): Promise<void> {
   // Authorize, register channels, publish every SKU on every site.
   const channels: OrderChannel[] = [];
   const adapters = new Map<string, MarketplaceAdapter>();
+  const itemIdsBySite = new Map<string, Map<string, string>>();
   const t0setup = performance.now();
   for (const siteId of SITES) {
     const site = siteById(siteId);
@@ -313,7 +318,7 @@ async function main(): Promise<void> {
     });
     const adapter = gateway.adapter(channel);
     try {
-      await publish(sb.info, adapter, skus, unitsPerSku);
+      itemIdsBySite.set(siteId, await publish(sb.info, adapter, skus, unitsPerSku));
       channels.push(channel);
       adapters.set(siteId, adapter);
     } catch (e) {
@@ -336,7 +341,9 @@ async function main(): Promise<void> {
       channels: new ChannelDirectory(store),
       fx: new OrderFx(undefined),
       clock: systemClock,
-      batchSize: BATCH,
+      // Short transactions on PGlite: a push is acknowledged only after its insert, which waits for
+      // the transaction in progress (one session).
+      batchSize: BATCH || (store.engine === 'pglite' ? 100 : 300),
       fetchConcurrency: 32,
       onApplied(summary, at) {
         const seen = new Set<string>();
@@ -359,21 +366,35 @@ async function main(): Promise<void> {
   for (const w of workers) w.start(200);
   wake = () => workers.forEach((w) => w.wake());
 
-  // The stock push: every 250 ms, quantities that changed go to every site (20 SKUs a call).
+  // The stock push: every STOCK_PUSH_MS, quantities that changed go to every site (20 SKUs a call;
+  // the marketplaces allow about 50 inventory calls a second per seller).
   let stockRounds = 0;
   let stockSkus = 0;
   let stockRunning = STOCK_PUSH;
   const target = {
     async push(changes: readonly StockChange[]) {
+      // Every site gets the quantity it may offer; a SKU counts as pushed when every site took it.
+      const failed = new Set<string>();
       await Promise.all(
-        [...adapters.entries()].map(([siteId, a]) =>
-          a.updatePriceQuantity(
-            changes.map((c) => ({ sellerSku: c.sellerSku, quantity: c.bySite[siteId] ?? 0 })),
-          ),
-        ),
+        [...adapters.entries()].map(async ([siteId, a]) => {
+          const items = itemIdsBySite.get(siteId)!;
+          try {
+            const out = await a.updatePriceQuantity(
+              changes.map((c) => ({
+                sellerSku: c.sellerSku,
+                itemId: items.get(c.sellerSku),
+                quantity: c.bySite[siteId] ?? 0,
+              })),
+            );
+            for (const f of out.failed) failed.add(f.key);
+          } catch (e) {
+            log(`stock push to ${siteId} failed: ${e instanceof Error ? e.message : String(e)}`);
+            for (const c of changes) failed.add(c.sellerSku);
+          }
+        }),
       );
       stockSkus += changes.length;
-      return changes.map((c) => ({ variantId: c.variantId, ok: true }));
+      return changes.map((c) => ({ variantId: c.variantId, ok: !failed.has(c.sellerSku) }));
     },
   };
   const siteIds = () => [...adapters.keys()];
@@ -385,7 +406,7 @@ async function main(): Promise<void> {
       } catch (e) {
         log(`stock push failed: ${e instanceof Error ? e.message : String(e)}`);
       }
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, STOCK_PUSH_MS));
     }
   })();
 
@@ -483,6 +504,12 @@ async function main(): Promise<void> {
       measured: latencies.length,
     },
     latencyFromReceiptMs: { p50: pct(fromReceipt, 50), p99: pct(fromReceipt, 99) },
+    ackMs: {
+      p50: Math.round(pct(acks, 50)),
+      p99: Math.round(pct(acks, 99)),
+      max: Math.round(pct(acks, 100)),
+      over500: acks.filter((a) => a > 500).length,
+    },
     drainMsAfterStop: drainMs,
     pushes: { ...counts },
     sweepQueued: sweptQueued,

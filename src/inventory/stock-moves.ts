@@ -92,20 +92,27 @@ export async function reserveStock(
 ): Promise<Result<ReserveOutcome, ReserveFailure>> {
   positive(input.quantity, 'reserve');
   const at = input.at ?? new Date();
-  const claimed = await sql.query(
-    `INSERT INTO stock_reservations (ref, seller_id, variant_id, site, quantity, state, created_at, updated_at)
-     VALUES ($1,$2,$3,$4,$5,'active',$6,$6) ON CONFLICT (ref) DO NOTHING RETURNING ref`,
+  // One statement in the usual case: claim the reservation, take the units if they are free,
+  // write the ledger row. A duplicate finds the claim taken and changes nothing.
+  const [r] = await sql.query<{ claimed: number; took: number }>(
+    `WITH claim AS (
+       INSERT INTO stock_reservations (ref, seller_id, variant_id, site, quantity, state, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'active', $6, $6) ON CONFLICT (ref) DO NOTHING RETURNING ref
+     ), take AS (
+       UPDATE stock_items SET reserved = reserved + $5, version = version + 1, changed_at = $6
+       WHERE variant_id = $3 AND seller_id = $2 AND on_hand - reserved >= $5 AND EXISTS (SELECT 1 FROM claim)
+       RETURNING on_hand, reserved
+     ), led AS (
+       INSERT INTO stock_ledger (seller_id, variant_id, kind, on_hand_delta, reserved_delta, on_hand_after,
+         reserved_after, site, ref, idempotency_key, actor, created_at)
+       SELECT $2, $3, 'reservation', 0, $5, on_hand, reserved, $4, $1, 'reserve:' || $1, 'system', $6 FROM take
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM claim)::int AS claimed, (SELECT count(*) FROM led)::int AS took`,
     [input.ref, input.sellerId, input.variantId, input.site, input.quantity, at],
   );
-  if (claimed.length === 0) return ok('already-reserved');
-  const rows = await sql.query<MoveRow>(
-    `UPDATE stock_items SET reserved = reserved + $3, version = version + 1, changed_at = $4
-     WHERE variant_id = $1 AND seller_id = $2 AND on_hand - reserved >= $3
-     RETURNING on_hand, reserved`,
-    [input.variantId, input.sellerId, input.quantity, at],
-  );
-  const row = rows[0];
-  if (!row) {
+  if (!r || r.claimed === 0) return ok('already-reserved');
+  if (r.took === 0) {
     await sql.query(`DELETE FROM stock_reservations WHERE ref = $1`, [input.ref]);
     const [now] = await sql.query<MoveRow>(
       `SELECT on_hand, reserved FROM stock_items WHERE variant_id = $1 AND seller_id = $2`,
@@ -117,15 +124,6 @@ export async function reserveStock(
       wanted: input.quantity,
     });
   }
-  await ledger(sql, {
-    ...input,
-    kind: 'reservation',
-    onHandDelta: 0,
-    reservedDelta: input.quantity,
-    after: { onHand: row.on_hand, reserved: row.reserved },
-    key: `reserve:${input.ref}`,
-    at,
-  });
   return ok('reserved');
 }
 

@@ -1,19 +1,34 @@
 import type { SqlTx } from '../db/index.ts';
 import type { FxSnapshot } from '../pricing/index.ts';
 import { money, newId } from '../shared/index.ts';
+import {
+  insertEvents,
+  insertLines,
+  lockLines,
+  lockOrders,
+  updateLines,
+  upsertOrders,
+  type EventRow,
+  type LineRow,
+  type LineUpdate,
+  type NewLine,
+  type OrderInsert,
+} from './apply-sql.ts';
 import type { OrderChannel } from './channels.ts';
 import { decideStatus, isLineStatus, returnKind, type LineStatus } from './line-states.ts';
 import { runStockOps, stockOpFor, type PlannedStockOp, type StockState } from './line-stock.ts';
 import { toKrw } from './order-fx.ts';
-import type { OrderSnapshot } from './snapshot.ts';
+import type { LineSnapshot, OrderSnapshot } from './snapshot.ts';
 
 /**
  * Applies what the marketplaces reported, in one transaction per batch: exactly once per order
- * line and status. The order row is upserted (or locked) first, so two processors on the same
- * order take turns; its lines are locked and each incoming status is applied only when it lies
- * ahead of the stored one (line-states.ts); stock moves follow the status (line-stock.ts); every
- * change lands in the timeline. The inbox rows that carried the reports are marked done by the
- * caller in the same transaction, so a report is either fully applied or still queued.
+ * line and status. Orders are upserted (or locked) first, so two processors on the same order take
+ * turns; their lines are locked and each incoming status is applied only when it lies ahead of
+ * the stored one (line-states.ts); stock moves follow the status (line-stock.ts); every change
+ * lands in the timeline. The inbox rows that carried the reports are marked done by the caller in
+ * the same transaction, so a report is either fully applied or still queued. Writes are batched
+ * per kind (apply-sql.ts): a batch of hundreds of orders is a handful of statements plus one per
+ * stock move.
  */
 export type ReportSource = 'push' | 'sweep' | 'manual';
 
@@ -58,51 +73,6 @@ export interface ApplySummary {
   }[];
 }
 
-interface LineRow {
-  id: string;
-  external_item_id: string;
-  status: string;
-  status_at: Date | null;
-  stock_state: StockState;
-  variant_id: string | null;
-  quantity: number;
-}
-
-interface NewLine {
-  id: string;
-  sellerId: string;
-  orderId: string;
-  site: string;
-  line: OrderSnapshot['lines'][number];
-  variantId: string | null;
-  currency: string;
-  itemPriceKrw: number;
-  stockState: StockState;
-}
-
-interface LineUpdate {
-  id: string;
-  status: LineStatus;
-  statusAt: Date | null;
-  stockState: StockState;
-  reason?: string | undefined;
-  packageId?: string | undefined;
-  tracking?: string | undefined;
-  provider?: string | undefined;
-}
-
-interface EventRow {
-  sellerId: string;
-  orderId: string;
-  lineId: string | null;
-  kind: string;
-  from: string | null;
-  to: string | null;
-  source: string;
-  detail: Record<string, unknown> | null;
-  at: Date;
-}
-
 export function emptySummary(): ApplySummary {
   return {
     ordersCreated: 0,
@@ -120,11 +90,18 @@ export function emptySummary(): ApplySummary {
   };
 }
 
+const keyOf = (w: OrderWork) =>
+  `${w.channel.site}\n${w.kind === 'snapshot' ? w.snapshot.externalOrderId : w.externalOrderId}`;
+
 /** Our variants for (seller, SKU) pairs, in one query. */
-async function matchVariants(
-  tx: SqlTx,
-  pairs: { sellerId: string; sku: string }[],
-): Promise<Map<string, string>> {
+async function matchVariants(tx: SqlTx, works: OrderWork[]): Promise<Map<string, string>> {
+  const pairs = works.flatMap((w) =>
+    w.kind === 'snapshot'
+      ? w.snapshot.lines
+          .filter((l) => l.sellerSku)
+          .map((l) => ({ sellerId: w.channel.sellerId, sku: l.sellerSku! }))
+      : [],
+  );
   const out = new Map<string, string>();
   if (pairs.length === 0) return out;
   const rows = await tx.query<{ id: string; seller_id: string; seller_sku: string }>(
@@ -136,21 +113,57 @@ async function matchVariants(
   return out;
 }
 
-export async function applyOrders(tx: SqlTx, works: OrderWork[], now: Date): Promise<ApplySummary> {
+function orderRow(w: Extract<OrderWork, { kind: 'snapshot' }>, now: Date): OrderInsert {
+  const s = w.snapshot;
+  const itemsTotal = s.lines.reduce((n, l) => n + l.itemPriceMinor, 0);
+  const { krw, rate } = toKrw(money(s.currency, itemsTotal), w.fx);
+  return {
+    id: newId('order', now.getTime()),
+    sellerId: w.channel.sellerId,
+    site: w.channel.site,
+    platform: s.platform,
+    externalOrderId: s.externalOrderId,
+    orderNumber: s.orderNumber ?? null,
+    externalSellerId: s.externalSellerId,
+    currency: s.currency,
+    itemsTotalMinor: itemsTotal,
+    shippingFeeMinor: s.shippingFeeMinor,
+    itemsTotalKrw: krw.minor,
+    fxSnapshotId: w.fx.id,
+    fxRate: rate,
+    paymentMethod: s.paymentMethod ?? null,
+    buyerName: s.buyerName ?? null,
+    buyerCountry: s.buyerCountry ?? null,
+    address: s.address ? JSON.stringify(s.address) : null,
+    placedAt: s.placedAt,
+    remoteUpdatedAt: s.updatedAt ?? null,
+    now,
+  };
+}
+
+export async function applyOrders(tx: SqlTx, input: OrderWork[], now: Date): Promise<ApplySummary> {
   const sum = emptySummary();
-  const key = (w: OrderWork) =>
-    `${w.channel.site}\n${w.kind === 'snapshot' ? w.snapshot.externalOrderId : w.externalOrderId}`;
-  works.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const variants = await matchVariants(
+  const works = [...input].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  const variants = await matchVariants(tx, works);
+  const snapshots = works.filter((w): w is Extract<OrderWork, { kind: 'snapshot' }> => w.kind === 'snapshot');
+  const upserted = await upsertOrders(
     tx,
-    works.flatMap((w) =>
-      w.kind === 'snapshot'
-        ? w.snapshot.lines
-            .filter((l) => l.sellerSku)
-            .map((l) => ({ sellerId: w.channel.sellerId, sku: l.sellerSku! }))
-        : [],
-    ),
+    snapshots.map((w) => orderRow(w, now)),
   );
+  const locked = await lockOrders(
+    tx,
+    works
+      .filter((w) => w.kind === 'statuses')
+      .map((w) => ({
+        site: w.channel.site,
+        externalOrderId: (w as { externalOrderId: string }).externalOrderId,
+      })),
+  );
+  const orderIdOf = (w: OrderWork) => upserted.get(keyOf(w)) ?? locked.get(keyOf(w));
+  const lines = await lockLines(tx, [
+    ...new Set(works.map((w) => orderIdOf(w)?.id).filter((x): x is string => !!x)),
+  ]);
+
   const newLines: NewLine[] = [];
   const updates: LineUpdate[] = [];
   const ops: PlannedStockOp[] = [];
@@ -167,48 +180,18 @@ export async function applyOrders(tx: SqlTx, works: OrderWork[], now: Date): Pro
 
   for (const w of works) {
     const site = w.channel.site;
-    let orderId: string;
-    let sellerId: string;
-    const reports: (StatusReport & { snapshotLine?: OrderSnapshot['lines'][number] })[] = [];
+    const order = orderIdOf(w);
+    if (!order) {
+      needsFetch.add(keyOf(w));
+      continue;
+    }
+    const { id: orderId, sellerId } = order;
+    const reports: (StatusReport & { snapshotLine?: LineSnapshot })[] = [];
     if (w.kind === 'snapshot') {
       const s = w.snapshot;
-      const itemsTotal = s.lines.reduce((n, l) => n + l.itemPriceMinor, 0);
-      const { krw, rate } = toKrw(money(s.currency, itemsTotal), w.fx);
-      const [row] = await tx.query<{ id: string; seller_id: string; inserted: boolean }>(
-        `INSERT INTO orders (id, seller_id, site, platform, external_order_id, order_number, external_seller_id, currency,
-           items_total_minor, shipping_fee_minor, items_total_krw, fx_snapshot_id, fx_rate, payment_method, buyer_name,
-           buyer_country, shipping_address, placed_at, remote_updated_at, created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$20)
-         ON CONFLICT (site, external_order_id) DO UPDATE SET updated_at = EXCLUDED.updated_at,
-           remote_updated_at = GREATEST(orders.remote_updated_at, EXCLUDED.remote_updated_at)
-         RETURNING id, seller_id, (xmax = 0) AS inserted`,
-        [
-          newId('order', now.getTime()),
-          w.channel.sellerId,
-          site,
-          s.platform,
-          s.externalOrderId,
-          s.orderNumber ?? null,
-          s.externalSellerId,
-          s.currency,
-          itemsTotal,
-          s.shippingFeeMinor,
-          krw.minor,
-          w.fx.id,
-          rate,
-          s.paymentMethod ?? null,
-          s.buyerName ?? null,
-          s.buyerCountry ?? null,
-          s.address ? JSON.stringify(s.address) : null,
-          s.placedAt,
-          s.updatedAt ?? null,
-          now,
-        ],
-      );
-      orderId = row!.id;
-      sellerId = row!.seller_id;
-      if (row!.inserted) {
+      if (upserted.get(keyOf(w))?.inserted) {
         sum.ordersCreated += 1;
+        const itemsTotal = s.lines.reduce((n, l) => n + l.itemPriceMinor, 0);
         events.push({
           sellerId,
           orderId,
@@ -221,7 +204,6 @@ export async function applyOrders(tx: SqlTx, works: OrderWork[], now: Date): Pro
             externalOrderId: s.externalOrderId,
             lines: s.lines.length,
             itemsTotal: { currency: s.currency, minor: itemsTotal },
-            krw: krw.minor,
             fxSnapshotId: w.fx.id,
           },
           at: now,
@@ -236,32 +218,16 @@ export async function applyOrders(tx: SqlTx, works: OrderWork[], now: Date): Pro
           snapshotLine: l,
         });
     } else {
-      const [row] = await tx.query<{ id: string; seller_id: string }>(
-        `SELECT id, seller_id FROM orders WHERE site = $1 AND external_order_id = $2 FOR UPDATE`,
-        [site, w.externalOrderId],
-      );
-      if (!row) {
-        needsFetch.add(key(w));
-        continue;
-      }
-      orderId = row.id;
-      sellerId = row.seller_id;
       reports.push(...w.reports);
     }
 
-    const lines = await tx.query<LineRow>(
-      `SELECT id, external_item_id, status, status_at, stock_state, variant_id, quantity FROM order_lines
-       WHERE order_id = $1 ORDER BY external_item_id FOR UPDATE`,
-      [orderId],
-    );
-    const byItem = new Map(lines.map((l) => [l.external_item_id, l]));
+    const byItem = new Map((lines.get(orderId) ?? []).map((l) => [l.external_item_id, l]));
     for (const r of reports) {
       const existing = byItem.get(r.externalItemId);
       const snap = r.snapshotLine;
       if (!existing) {
         if (!snap || w.kind !== 'snapshot') {
-          // A status about a line we have never seen: the order must be fetched.
-          needsFetch.add(key(w));
+          needsFetch.add(keyOf(w)); // a status about a line we have never seen: read the order
           continue;
         }
         const lineId = newId('orderLine', now.getTime());
@@ -269,7 +235,7 @@ export async function applyOrders(tx: SqlTx, works: OrderWork[], now: Date): Pro
           ? (variants.get(`${w.channel.sellerId}\n${snap.sellerSku}`) ?? null)
           : null;
         const state: StockState = variantId ? 'none' : 'unmatched';
-        const nl: NewLine = {
+        newLines.push({
           id: lineId,
           sellerId,
           orderId,
@@ -279,17 +245,18 @@ export async function applyOrders(tx: SqlTx, works: OrderWork[], now: Date): Pro
           currency: w.snapshot.currency,
           itemPriceKrw: toKrw(money(w.snapshot.currency, snap.itemPriceMinor), w.fx).krw.minor,
           stockState: state,
-        };
-        newLines.push(nl);
-        byItem.set(r.externalItemId, {
+        });
+        const row: LineRow = {
           id: lineId,
+          order_id: orderId,
           external_item_id: r.externalItemId,
           status: snap.status,
           status_at: snap.statusAt ?? null,
           stock_state: state,
           variant_id: variantId,
           quantity: snap.quantity,
-        });
+        };
+        byItem.set(r.externalItemId, row);
         sum.linesCreated += 1;
         sum.createdLines.push({
           lineId,
@@ -336,7 +303,7 @@ export async function applyOrders(tx: SqlTx, works: OrderWork[], now: Date): Pro
       const decision = decideStatus(existing.status, existing.status_at, r.status, r.statusAt);
       if (decision !== 'apply') {
         if (decision === 'stale') sum.staleReports += 1;
-        // Same status: still take fulfilment facts the marketplace added (package, tracking).
+        // Same status: still take the fulfilment facts the marketplace added (package, tracking).
         if (decision === 'same' && snap && (snap.externalPackageId || snap.trackingNumber)) {
           updates.push({
             id: existing.id,
@@ -398,43 +365,30 @@ export async function applyOrders(tx: SqlTx, works: OrderWork[], now: Date): Pro
     }
   }
 
-  // Stock moves, then the lines with their resulting stock state.
+  // Stock moves (in variant order), then the lines with the stock state they ended in.
   const outcomes = new Map((await runStockOps(tx, ops)).map((o) => [o.lineId, o]));
-  const lineMeta = new Map<string, { sellerId: string; orderId: string }>();
-  for (const n of newLines) lineMeta.set(n.id, { sellerId: n.sellerId, orderId: n.orderId });
+  const sellerOfLine = new Map(ops.map((o) => [o.lineId, o.sellerId]));
   for (const o of outcomes.values()) {
     if (o.state === 'reserved') sum.reserved += 1;
     else if (o.state === 'released') sum.released += 1;
     else if (o.state === 'shipped') sum.shipped += 1;
     else if (o.state === 'short') sum.short += 1;
   }
-  await insertLines(tx, newLines, outcomes, now);
-  for (const u of updates) {
-    const o = outcomes.get(u.id);
-    await tx.query(
-      `UPDATE order_lines SET status = $2, status_at = COALESCE($3, status_at), stock_state = $4,
-         cancel_reason = COALESCE($5, cancel_reason), external_package_id = COALESCE($6, external_package_id),
-         tracking_number = COALESCE($7, tracking_number), shipment_provider = COALESCE($8, shipment_provider),
-         updated_at = $9 WHERE id = $1`,
-      [
-        u.id,
-        u.status,
-        u.statusAt,
-        o?.state ?? u.stockState,
-        u.reason ?? null,
-        u.packageId ?? null,
-        u.tracking ?? null,
-        u.provider ?? null,
-        now,
-      ],
-    );
-  }
+  for (const n of newLines) n.stockState = outcomes.get(n.id)?.state ?? n.stockState;
+  // The same line may be updated twice in one batch (two reports): keep its last update.
+  const lastUpdate = new Map<string, LineUpdate>();
+  for (const u of updates)
+    lastUpdate.set(u.id, { ...u, stockState: outcomes.get(u.id)?.state ?? u.stockState });
+  await insertLines(tx, newLines, now);
+  await updateLines(tx, [...lastUpdate.values()], now);
+  const orderOfLine = new Map<string, string>();
+  for (const [orderId, ls] of lines) for (const l of ls) orderOfLine.set(l.id, orderId);
+  for (const n of newLines) orderOfLine.set(n.id, n.orderId);
   for (const o of outcomes.values()) {
     if (o.state !== 'short') continue;
-    const n = newLines.find((l) => l.id === o.lineId);
-    const meta = n ? { sellerId: n.sellerId, orderId: n.orderId } : await lineOwner(tx, o.lineId);
     events.push({
-      ...meta,
+      sellerId: sellerOfLine.get(o.lineId) ?? '',
+      orderId: orderOfLine.get(o.lineId) ?? '',
       lineId: o.lineId,
       kind: 'stock-short',
       from: null,
@@ -479,88 +433,4 @@ export async function applyOrders(tx: SqlTx, works: OrderWork[], now: Date): Pro
     sum.needsFetch.push({ site, externalOrderId });
   }
   return sum;
-}
-
-async function lineOwner(tx: SqlTx, lineId: string): Promise<{ sellerId: string; orderId: string }> {
-  const [r] = await tx.query<{ seller_id: string; order_id: string }>(
-    `SELECT seller_id, order_id FROM order_lines WHERE id = $1`,
-    [lineId],
-  );
-  return { sellerId: r?.seller_id ?? '', orderId: r?.order_id ?? '' };
-}
-
-async function insertLines(
-  tx: SqlTx,
-  lines: NewLine[],
-  outcomes: Map<string, { state: StockState }>,
-  now: Date,
-): Promise<void> {
-  if (lines.length === 0) return;
-  const cols = 23;
-  const values: unknown[] = [];
-  const rows: string[] = [];
-  lines.forEach((n, i) => {
-    const b = i * cols;
-    rows.push(`(${Array.from({ length: cols }, (_, k) => `$${b + k + 1}`).join(',')})`);
-    const l = n.line;
-    values.push(
-      n.id,
-      n.sellerId,
-      n.orderId,
-      n.site,
-      l.externalItemId,
-      l.sellerSku ?? null,
-      n.variantId,
-      l.shopSku ?? null,
-      l.name ?? null,
-      l.quantity,
-      n.currency,
-      l.itemPriceMinor,
-      l.paidPriceMinor,
-      n.itemPriceKrw,
-      l.status,
-      l.statusAt ?? null,
-      outcomes.get(n.id)?.state ?? n.stockState,
-      l.externalPackageId ?? null,
-      l.trackingNumber ?? null,
-      l.shipmentProvider ?? null,
-      l.reason ?? null,
-      now,
-      now,
-    );
-  });
-  await tx.query(
-    `INSERT INTO order_lines (id, seller_id, order_id, site, external_item_id, seller_sku, variant_id, shop_sku, name,
-       quantity, currency, item_price_minor, paid_price_minor, item_price_krw, status, status_at, stock_state,
-       external_package_id, tracking_number, shipment_provider, cancel_reason, created_at, updated_at)
-     VALUES ${rows.join(',')} ON CONFLICT (site, external_item_id) DO NOTHING`,
-    values,
-  );
-}
-
-async function insertEvents(tx: SqlTx, events: EventRow[]): Promise<void> {
-  if (events.length === 0) return;
-  const cols = 9;
-  const values: unknown[] = [];
-  const rows: string[] = [];
-  events.forEach((e, i) => {
-    const b = i * cols;
-    rows.push(`(${Array.from({ length: cols }, (_, k) => `$${b + k + 1}`).join(',')})`);
-    values.push(
-      e.sellerId,
-      e.orderId,
-      e.lineId,
-      e.kind,
-      e.from,
-      e.to,
-      e.source,
-      e.detail ? JSON.stringify(e.detail) : null,
-      e.at,
-    );
-  });
-  await tx.query(
-    `INSERT INTO order_events (seller_id, order_id, line_id, kind, from_status, to_status, source, detail, at)
-     VALUES ${rows.join(',')}`,
-    values,
-  );
 }
