@@ -76,6 +76,12 @@ test('POST /v1/translations translates, reports status and provider; bad targets
   assert.equal(a.provider, 'termbase');
   assert.equal(b.status, 'needs-translation');
   assert.ok(b.segments[0].reviewId);
+  const ghost = await call('POST', '/v1/translations', keys.op, {
+    texts: ['토너'],
+    to: 'en-SG',
+    sellerId: 'sel_NOPE',
+  });
+  assert.equal(ghost.status, 404);
   const bad = await call('POST', '/v1/translations', keys.A, { texts: ['x'], to: 'de-DE' });
   assert.equal(bad.status, 400);
   assert.match(bad.body.error.message, /no listing language/);

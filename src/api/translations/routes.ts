@@ -14,6 +14,7 @@ import {
   type GlossaryEntry,
   type ReviewItem,
 } from '../../localization/index.ts';
+import { getSeller } from '../../catalog/index.ts';
 import { scopedSellerId } from '../../shared/index.ts';
 import { router } from '../env.ts';
 import { bearerSecurity, errorResponses, IdParam, PageQuery } from '../schemas.ts';
@@ -336,6 +337,9 @@ export function translationRoutes() {
     .openapi(translate, async (c) => {
       const body = c.req.valid('json');
       const scope = c.get('scope');
+      // An operator naming a seller must name one that exists (review items are owned by it).
+      if (!scopedSellerId(scope) && body.sellerId)
+        await getSeller(c.get('app').store.db, scope, body.sellerId);
       const data = await translationService(c.get('app')).translateTexts(body.texts, {
         to: body.to,
         ...(body.from ? { from: body.from } : {}),
