@@ -1,5 +1,5 @@
-// `npm run bench -- orders [--seconds 30] [--rate 240] [--skus 120] [--dup 0.2] [--sites all] [--batch 400]
-//   [--stock-factor 1.2] [--no-stock-push]`
+// `npm run bench -- orders [--seconds 30] [--rate 240] [--skus 120] [--dup 0.2] [--sites all] [--batch N]
+//   [--workers N] [--stock-factor 1.2] [--stock-push-ms 1000] [--no-stock-push]`
 //
 // The sandbox (its own process) places orders on every site at `rate` orders/s in all, with each
 // push delivered twice at the `dup` rate, shuffled and held back up to 300 ms. kbridge receives
@@ -448,7 +448,19 @@ async function main(): Promise<void> {
         { overlapMs: 0 },
       )
     ).queued;
-  await ingestor.drain();
+  // Entries waiting on a retry backoff (a fetch that failed under load) are due now: the audit
+  // counts an order as lost only if nothing would ever bring it in.
+  for (let round = 0; round < 5; round++) {
+    await ingestor.drain();
+    const due = await store.query(
+      `UPDATE push_inbox SET available_at = now() WHERE state = 'pending' RETURNING id`,
+    );
+    if (due.length === 0) break;
+  }
+  const inboxEnd = await inboxStats(store);
+  const failedWhy = await store.query<{ error: string; n: number }>(
+    `SELECT error, count(*)::int AS n FROM push_inbox WHERE state = 'failed' GROUP BY error ORDER BY n DESC LIMIT 5`,
+  );
   let sandboxOrders = 0;
   let lost = 0;
   for (const c of channels) {
@@ -513,6 +525,7 @@ async function main(): Promise<void> {
     drainMsAfterStop: drainMs,
     pushes: { ...counts },
     sweepQueued: sweptQueued,
+    inboxAtEnd: { ...inboxEnd, failedWhy },
     audit: {
       lost,
       duplicatedOrders: dupOrders!.n,
