@@ -274,6 +274,8 @@ export class OrderIngestor {
         if (r && r.claimed > 0) continue;
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, pollMs);
+          // The loop alone does not keep a process alive (the server or worker around it does).
+          t.unref();
           this.#wake = () => {
             clearTimeout(t);
             resolve();
