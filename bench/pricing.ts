@@ -3,7 +3,14 @@
 // (default 5,000) quoted on every site (15) per round, with the shipped data and the dated FX
 // sample. Prints throughput per round, the median and best, and what share of quotes succeeded.
 // Also times the repricing pass (requote after a 3% THB move) and the per-site quote mix.
-import { createPricingContext, defaultFxSnapshot, quote, requote, sampleItems, withRates } from '../src/pricing/index.ts';
+import {
+  createPricingContext,
+  defaultFxSnapshot,
+  quote,
+  requote,
+  sampleItems,
+  withRates,
+} from '../src/pricing/index.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -44,14 +51,23 @@ const sorted = [...rates].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)]!;
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
-const moved = createPricingContext({ fx: withRates(fx, { THB: Number(fx.rates.THB) * 0.97 }, 'bench', fx.takenAt), asOf: '2026-11-25' });
+const moved = createPricingContext({
+  fx: withRates(fx, { THB: Number(fx.rates.THB) * 0.97 }, 'bench', fx.takenAt),
+  asOf: '2026-11-25',
+});
 const t0 = performance.now();
 const { summary } = requote(items, ctx, moved);
 const requoteSeconds = (performance.now() - t0) / 1000;
 
 console.log(`pricing benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`catalog: ${n} sample items (seed ${seed}) × ${sites.length} sites = ${fmt(n * sites.length)} quotes per round, ${rounds} rounds after a warm-up`);
+console.log(
+  `catalog: ${n} sample items (seed ${seed}) × ${sites.length} sites = ${fmt(n * sites.length)} quotes per round, ${rounds} rounds after a warm-up`,
+);
 console.log(`quotes/s per round: ${rates.map(fmt).join(', ')}`);
 console.log(`quotes/s median ${fmt(median)}, best ${fmt(sorted[sorted.length - 1]!)} (one core, one thread)`);
-console.log(`outcomes per round: ${fmt(last.ok)} priced, ${fmt(last.failed)} rejected (no shipping service or a guard)`);
-console.log(`requote after THB -3%: ${summary.sites.map((s) => s.site).join(', ')}: ${fmt(summary.quotes)} items requoted (2 quotes each) in ${requoteSeconds.toFixed(3)} s, ${fmt(summary.changed)} prices changed`);
+console.log(
+  `outcomes per round: ${fmt(last.ok)} priced, ${fmt(last.failed)} rejected (no shipping service or a guard)`,
+);
+console.log(
+  `requote after THB -3%: ${summary.sites.map((s) => s.site).join(', ')}: ${fmt(summary.quotes)} items requoted (2 quotes each) in ${requoteSeconds.toFixed(3)} s, ${fmt(summary.changed)} prices changed`,
+);

@@ -116,16 +116,14 @@ await runMigrations(store);
 const dbMemory = new TranslationMemory(store);
 for (let at = 0; at < keys.length; at += 2000) {
   await dbMemory.upsert(
-    keys
-      .slice(at, at + 2000)
-      .map((k) => ({
-        ...k,
-        scope: chain.at(-1)!,
-        sourceText: k.sourceKey,
-        targetText: 'x',
-        provenance: 'termbase',
-        status: 'machine',
-      })),
+    keys.slice(at, at + 2000).map((k) => ({
+      ...k,
+      scope: chain.at(-1)!,
+      sourceText: k.sourceKey,
+      targetText: 'x',
+      provenance: 'termbase',
+      status: 'machine',
+    })),
   );
 }
 let cold = 0;

@@ -10,9 +10,7 @@ const root = dirname(require.resolve('pdfjs-dist/package.json'));
 export async function pdfText(
   bytes: Uint8Array | Buffer,
 ): Promise<{ pages: string[]; info: Record<string, unknown> }> {
-  const pdfjs = (await import(
-    pathToFileURL(join(root, 'legacy/build/pdf.mjs')).href
-  )) as typeof PdfJs;
+  const pdfjs = (await import(pathToFileURL(join(root, 'legacy/build/pdf.mjs')).href)) as typeof PdfJs;
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
