@@ -3,6 +3,7 @@ import { desc } from 'drizzle-orm';
 import { createApiKey, revokeApiKey, startApiServer, type ApiRole } from '../api/index.ts';
 import { schema } from '../db/index.ts';
 import { ALL_JOBS, startQueue } from '../jobs/index.ts';
+import { ordersRuntime } from '../orders/index.ts';
 import { AppError } from '../shared/index.ts';
 import type { CliContext } from './context.ts';
 import { emit, table } from './output.ts';
@@ -44,8 +45,14 @@ export function register(program: Command, ctx: CliContext): void {
       const app = await ctx.app();
       const queue = await startQueue(app, ALL_JOBS);
       await queue.work({ concurrency: opts.concurrency ? Number(opts.concurrency) : undefined });
-      process.stdout.write(`kbridge worker: ${ALL_JOBS.length} job types on ${app.store.engine}\n`);
+      // Workers also drain the order inbox that `serve` processes fill from marketplace pushes.
+      const orders = ordersRuntime(app);
+      orders.startProcessing();
+      process.stdout.write(
+        `kbridge worker: ${ALL_JOBS.length} job types and the order inbox on ${app.store.engine}\n`,
+      );
       await untilSignal();
+      await orders.stop();
       await queue.stop();
     });
 
