@@ -207,11 +207,12 @@ test('seller and brand glossaries apply in their scope and keep memory apart', a
 
 test('every quality check can send a segment to review', async () => {
   const s = service();
-  const long = Array.from({ length: 60 }, () => '토너').join(' ');
+  // Alternating words: a repeated word is said once, so repetition alone would not make it long.
+  const long = Array.from({ length: 60 }, (_, i) => (i % 2 ? '토너' : '크림')).join(' ');
   const [tooLong] = await s.translateTexts([long], { to: 'en-SG', site: 'lazada-sg', review: false });
   assert.equal(tooLong!.status, 'needs-review');
   assert.equal(tooLong!.segments[0]!.checks[0]?.check, 'length');
-  assert.match(tooLong!.segments[0]!.proposal!, /^Toner Toner/);
+  assert.match(tooLong!.segments[0]!.proposal!, /^Cream Toner Cream/);
 
   await addGlossaryEntry(
     store,

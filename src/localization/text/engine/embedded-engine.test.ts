@@ -98,3 +98,8 @@ test("manufacturer names become the company's English name with its legal form",
   assert.equal(en('샘표식품(주)', 'spec-value').text, 'Sempio Foods Co., Ltd.');
   assert.equal(en('주식회사 뷁뷁상사', 'spec-value').ok, false);
 });
+
+test('a word Korean says twice through near-synonyms is said once in English', () => {
+  // 패딩 is "Puffer Jacket" and 점퍼 "Jacket": the title must not read "Jacket Jacket".
+  assert.equal(en('겨울 패딩 점퍼').text, 'Winter Puffer Jacket');
+});

@@ -141,10 +141,12 @@ function assemble(pieces: OutPiece[], kind: FieldKind, lex: Lexicon): string {
     }
     first = false;
   }
-  return out
+  const spaced = out
     .replace(/\s+/g, ' ')
     .replace(/\s+([,)])/g, '$1')
     .trim();
+  // Korean stacks near-synonyms (패딩 점퍼 → "Puffer Jacket" + "Jacket"): say a repeated word once.
+  return cased ? spaced.replace(/\b(\p{L}+)(?: \1\b)+/giu, '$1') : spaced;
 }
 
 const PUNCT_OUT: Readonly<Record<string, string>> = { '~': '–', '·': '·', '×': '×', '*': '×' };
