@@ -33,3 +33,8 @@ export function errorResponses() {
 }
 
 export const bearerSecurity = [{ apiKey: [] }];
+
+/** A keyset page of items: `next` is the id to pass as `after` for the following page. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), next: z.string().nullable() });
+}

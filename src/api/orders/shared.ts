@@ -1,11 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema, pageOf } from '../schemas.ts';
 
 /** Loose shapes for the order endpoints: records as JSON (dates as ISO strings). */
 export const JsonObject = z.record(z.string(), z.unknown()).openapi('OrdersObject');
-export const JsonPage = z
-  .object({ data: z.array(z.record(z.string(), z.unknown())), next: z.string().nullable() })
-  .openapi('OrdersPage');
+export const JsonPage = pageOf(z.record(z.string(), z.unknown())).openapi('OrdersPage');
 
 /** Dates to ISO strings, Buffers left out: what c.json would do, typed as plain JSON. */
 export function json<T>(

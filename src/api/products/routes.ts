@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getProduct, listProducts, type ProductWithVariants } from '../../catalog/index.ts';
 import { router } from '../env.ts';
-import { bearerSecurity, errorResponses, IdParam, PageQuery } from '../schemas.ts';
+import { bearerSecurity, errorResponses, IdParam, PageQuery, pageOf } from '../schemas.ts';
 
 const VariantSchema = z
   .object({
@@ -89,7 +89,7 @@ const list = createRoute({
       description: 'products',
       content: {
         'application/json': {
-          schema: z.object({ data: z.array(ProductSchema), next: z.string().nullable() }),
+          schema: pageOf(ProductSchema),
         },
       },
     },

@@ -17,7 +17,7 @@ import {
 import { getSeller } from '../../catalog/index.ts';
 import { scopedSellerId } from '../../shared/index.ts';
 import { router } from '../env.ts';
-import { bearerSecurity, errorResponses, IdParam, PageQuery } from '../schemas.ts';
+import { bearerSecurity, errorResponses, IdParam, PageQuery, pageOf } from '../schemas.ts';
 
 const Check = z.object({ check: z.string(), message: z.string() });
 
@@ -161,7 +161,7 @@ const reviewList = createRoute({
       description: 'review items',
       content: {
         'application/json': {
-          schema: z.object({ data: z.array(ReviewItemSchema), next: z.string().nullable() }),
+          schema: pageOf(ReviewItemSchema),
         },
       },
     },
@@ -248,7 +248,7 @@ const glossaryList = createRoute({
       description: 'entries',
       content: {
         'application/json': {
-          schema: z.object({ data: z.array(GlossarySchema), next: z.string().nullable() }),
+          schema: pageOf(GlossarySchema),
         },
       },
     },
