@@ -149,3 +149,4 @@ export * from './schema-inventory.ts';
 export * from './schema-orders.ts';
 export * from './schema-logistics.ts';
 export * from './schema-translation.ts';
+export * from './schema-listings.ts';
