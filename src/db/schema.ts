@@ -150,3 +150,4 @@ export * from './schema-orders.ts';
 export * from './schema-logistics.ts';
 export * from './schema-translation.ts';
 export * from './schema-listings.ts';
+export * from './schema-listing-records.ts';
