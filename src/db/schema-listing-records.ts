@@ -66,6 +66,8 @@ export const listingSkus = pgTable(
     listingId: text('listing_id').notNull(),
     sellerId: text('seller_id').notNull(),
     sellerSku: text('seller_sku').notNull(),
+    /** The platform item holding this SKU (a product whose option axis the category cannot express is sent as one item per value). */
+    itemId: text('item_id'),
     skuId: text('sku_id'),
     pushedCurrency: text('pushed_currency'),
     pushedPriceMinor: bigint('pushed_price_minor', { mode: 'number' }),

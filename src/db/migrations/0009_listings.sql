@@ -25,6 +25,7 @@ CREATE TABLE "listing_skus" (
 	"listing_id" text NOT NULL,
 	"seller_id" text NOT NULL,
 	"seller_sku" text NOT NULL,
+	"item_id" text,
 	"sku_id" text,
 	"pushed_currency" text,
 	"pushed_price_minor" bigint,
