@@ -1,10 +1,11 @@
-// `npm run bench -- import [--products N] [--engines pglite,postgres]`
+// `npm run bench -- import [--products N] [--engines pglite,postgres] [--runs R] [--file F]`
 // Imports an N-product sample CSV (default 100,000) into a fresh store per engine and prints
 // products/s and the importing process's peak RSS. Each engine runs in its own child process so
 // that peak RSS belongs to that import alone. PostgreSQL: DATABASE_URL, else 127.0.0.1:5432.
+// --file F: import F (kept) instead of a generated sample; written there first if it is missing.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -27,6 +28,8 @@ interface ChildResult {
   seconds: number;
   productsPerSecond: number;
   peakRssMb: number;
+  /** CPU seconds of the importing process (both its threads; not the PostgreSQL server's). */
+  cpuSeconds: number;
 }
 
 async function child(engine: 'pglite' | 'postgres', file: string, target: string): Promise<void> {
@@ -34,6 +37,7 @@ async function child(engine: 'pglite' | 'postgres', file: string, target: string
   const store = await openStore(options);
   await runMigrations(store);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const summary = await importCatalog(store, file, systemClock);
   const seconds = (performance.now() - started) / 1000;
   await store.close();
@@ -45,6 +49,7 @@ async function child(engine: 'pglite' | 'postgres', file: string, target: string
     seconds,
     productsPerSecond: summary.products / seconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuSeconds: (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6,
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
@@ -64,20 +69,32 @@ async function main(): Promise<void> {
   }
   const products = Number(arg('products', '100000'));
   const engines = arg('engines', 'pglite,postgres').split(',');
+  const runs = Number(arg('runs', '1'));
   const dir = mkdtempSync(join(tmpdir(), 'kbridge-bench-import-'));
-  const file = join(dir, 'sample.csv');
-  const catalog = createSampleCatalog({ sellers: 50, products, seed: 'bench-import' });
-  const t0 = performance.now();
-  const written = await writeCanonicalCsv(catalog.products(), createWriteStream(file));
-  console.log(
-    `sample: ${written.products} products, ${written.rows} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB ` +
-      `(generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
-  );
+  const file = arg('file', '') || join(dir, 'sample.csv');
+  if (!existsSync(file)) {
+    const catalog = createSampleCatalog({ sellers: 50, products, seed: 'bench-import' });
+    const t0 = performance.now();
+    const written = await writeCanonicalCsv(catalog.products(), createWriteStream(file));
+    console.log(
+      `sample: ${written.products} products, ${written.rows} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB ` +
+        `(generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+  } else console.log(`sample: ${file}, ${(statSync(file).size / 1e6).toFixed(1)} MB`);
   const self = fileURLToPath(import.meta.url);
   const results: ChildResult[] = [];
-  for (const engine of engines) {
-    let target = join(dir, 'pglite');
-    let cleanup = () => {};
+  for (const engine of engines.flatMap((e) => Array<string>(runs).fill(e))) {
+    let target = join(dir, `pglite-${results.length}`);
+    let cleanup = () => rmSync(target, { recursive: true, force: true });
+    if (engine === 'pglite') {
+      const prepared = spawnSync(process.execPath, ['--import', 'tsx', self, '--prepare', target], {
+        encoding: 'utf8',
+      });
+      if (prepared.status !== 0) {
+        console.log(`pglite: prepare failed\n${prepared.stderr}`);
+        continue;
+      }
+    }
     if (engine === 'postgres') {
       const base = loadConfig().databaseUrl?.reveal() ?? 'postgres://postgres@127.0.0.1:5432/postgres';
       const name = `kbridge_bench_${Date.now()}`;
@@ -108,6 +125,7 @@ async function main(): Promise<void> {
       continue;
     }
     results.push(JSON.parse(line.slice(7)) as ChildResult);
+    console.log(`${line.slice(7)} (load average ${loadavg()[0]!.toFixed(1)})`);
   }
   rmSync(dir, { recursive: true, force: true });
   console.log('\nengine     products  created  rejected  seconds  products/s  peak RSS MB');
