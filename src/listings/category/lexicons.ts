@@ -6,6 +6,7 @@
 import { defaultTermBase } from '../../localization/index.ts';
 import type { TermBase } from '../../localization/index.ts';
 import { CategoryLexicon, type ParallelPair } from './lexicon.ts';
+import { koreanTokens } from './text.ts';
 import { loadTaxonomy, parallelNames, TAXONOMIES, type TaxonomyName } from './taxonomies.ts';
 
 /** The term base domain generated from the Google taxonomy's ko/en pairs. */
@@ -27,18 +28,26 @@ export function termPairs(termBase: TermBase = defaultTermBase(), handWrittenOnl
 export type GlossaryMode =
   /** the other taxonomy's ko/en pairs + the hand-written term files (the default) */
   | 'cross'
+  /**
+   * as `cross`, less every pair whose Korean name also occurs in the evaluated taxonomy: no name
+   * is seen whole, only words carry over (Shopify grew out of Google's tree, so 96% of Google's
+   * Korean names are in Shopify with the same English; `cross` there mostly recalls them)
+   */
+  | 'unseen'
   /** the hand-written term files only: no taxonomy data at all */
   | 'terms-only';
 
-export const GLOSSARY_MODES: readonly GlossaryMode[] = ['cross', 'terms-only'];
+export const GLOSSARY_MODES: readonly GlossaryMode[] = ['cross', 'unseen', 'terms-only'];
 
 /** The lexicon for evaluating on `held`: nothing derived from `held`'s own pairs. */
 export function evaluationLexicon(held: TaxonomyName, mode: GlossaryMode = 'cross'): CategoryLexicon {
   const terms = termPairs(defaultTermBase(), true);
-  const pairs =
-    mode === 'cross'
-      ? TAXONOMIES.filter((t) => t !== held).flatMap((t) => parallelNames(loadTaxonomy(t)))
-      : [];
+  if (mode === 'terms-only') return new CategoryLexicon([], terms);
+  let pairs = TAXONOMIES.filter((t) => t !== held).flatMap((t) => parallelNames(loadTaxonomy(t)));
+  if (mode === 'unseen') {
+    const names = new Set(parallelNames(loadTaxonomy(held)).map(([ko]) => koreanTokens(ko).join(' ')));
+    pairs = pairs.filter(([ko]) => !names.has(koreanTokens(ko).join(' ')));
+  }
   return new CategoryLexicon(pairs, terms);
 }
 

@@ -40,21 +40,26 @@ export interface MapOptions {
   alternatives?: number;
 }
 
-const W_NAME = 0.6;
-const W_CONTEXT = 0.3;
+const W_NAME = 0.45;
+const W_CONTEXT = 0.45;
 const W_LEAF_IN_CONTEXT = 0.1;
+const W_PATH = 0.2;
 const W_TITLE = 0.25;
 /** How many of a path's candidates a title may rerank. */
 const POOL = 40;
 
-function weigh(bag: Bag, idf: (s: string) => number): Vec {
+/** A bag as an idf-weighted vector; stems the tree lacks lend 0.7 of their weight to near forms. */
+function weigh(bag: Bag, index: CategoryIndex): Vec {
   const w = new Map<string, number>();
-  let sq = 0;
+  const put = (s: string, x: number) => {
+    if (x > (w.get(s) ?? 0)) w.set(s, x);
+  };
   for (const [s, v] of bag) {
-    const x = v * idf(s);
-    w.set(s, x);
-    sq += x * x;
+    put(s, v * index.idf(s));
+    for (const n of index.near(s)) put(n, 0.7 * v * index.idf(n));
   }
+  let sq = 0;
+  for (const x of w.values()) sq += x * x;
   return { w, norm: Math.sqrt(sq) };
 }
 
@@ -132,11 +137,14 @@ export class CategoryMapper {
       for (const [s, v] of lexicon.translate(seg))
         if (v * weight > (ctxBag.get(s) ?? 0)) ctxBag.set(s, v * weight);
     });
-    const qLeaf = weigh(leafBag, index.idf);
-    const qCtx = weigh(ctxBag, index.idf);
+    const qLeaf = weigh(leafBag, index);
+    const qCtx = weigh(ctxBag, index);
+    const allBag: Bag = new Map(ctxBag);
+    for (const [s, v] of leafBag) if (v > (allBag.get(s) ?? 0)) allBag.set(s, v);
+    const qAll = weigh(allBag, index);
 
     const ids = new Set<number>();
-    for (const s of leafBag.keys()) {
+    for (const s of qLeaf.w.keys()) {
       for (const i of index.byNameStem.get(s) ?? []) ids.add(i);
       if (leavesOnly) for (const i of index.byContextStem.get(s) ?? []) ids.add(i);
     }
@@ -144,13 +152,14 @@ export class CategoryMapper {
       for (const s of ctxBag.keys()) for (const i of index.byNameStem.get(s) ?? []) ids.add(i);
 
     const hasCtx = qCtx.norm > 0;
-    const total = hasCtx ? 1 : W_NAME + W_LEAF_IN_CONTEXT;
+    const total = hasCtx ? 1 + W_PATH : W_NAME + W_LEAF_IN_CONTEXT + W_PATH;
     const out: Scored[] = [];
     for (const i of ids) {
       const node = index.nodes[i]!;
       if (leavesOnly && !node.leaf) continue;
       let s = W_NAME * cosine(qLeaf, node.name) + W_LEAF_IN_CONTEXT * cosine(qLeaf, node.context);
       if (hasCtx) s += W_CONTEXT * cosine(qCtx, node.context);
+      s += W_PATH * cosine(qAll, node.all);
       out.push({ node, score: s / total });
     }
     out.sort((a, b) => b.score - a.score || a.node.path.length - b.node.path.length);

@@ -28,6 +28,8 @@ export interface IndexedNode {
   name: Vec;
   /** Ancestors' names (idf-weighted; nearer ancestors weigh more). */
   context: Vec;
+  /** Name and ancestors together. */
+  all: Vec;
 }
 
 export interface CategoryIndex {
@@ -38,6 +40,11 @@ export interface CategoryIndex {
   /** stem → indexes of nodes whose ancestors' names hold it. */
   byContextStem: Map<string, number[]>;
   idf(stem: string): number;
+  /**
+   * Stems of the tree close to a stem it lacks: "kitchenware" → kitchen, "frying" → fry (one is
+   * the other's prefix, or the same word without -ing). Char-level help for word forms.
+   */
+  near(stem: string): string[];
   leaves: number;
 }
 
@@ -96,12 +103,31 @@ export function indexTree(roots: readonly TreeNode[]): CategoryIndex {
       leaf: r.leaf,
       name: vec(own.map((s) => [s, idfOf(s)])),
       context: vec(ctx),
+      all: vec([...ctx, ...own.map((s): [string, number] => [s, idfOf(s)])]),
     });
     for (const s of own) push(byNameStem, s, i);
     for (const [s] of ctx) push(byContextStem, s, i);
   });
+  const byFirst = new Map<string, string[]>();
+  for (const s of df.keys())
+    if (s.length >= 3) byFirst.set(s.slice(0, 3), [...(byFirst.get(s.slice(0, 3)) ?? []), s]);
+  const near = (stem: string): string[] => {
+    if (stem.length < 4 || df.has(stem)) return [];
+    const bare = stem.endsWith('ing') ? stem.slice(0, -3) : undefined;
+    return (byFirst.get(stem.slice(0, 3)) ?? []).filter(
+      (w) =>
+        (w.length >= 4 &&
+          (stem.startsWith(w) || w.startsWith(stem)) &&
+          Math.min(w.length, stem.length) * 2 > Math.max(w.length, stem.length)) ||
+        (bare !== undefined &&
+          (w === bare ||
+            w === `${bare}e` ||
+            (bare.length > 3 && bare.at(-1) === bare.at(-2) && w === bare.slice(0, -1)))),
+    );
+  };
   return {
     nodes,
+    near,
     byId: new Map(nodes.map((n) => [n.id, n])),
     byNameStem,
     byContextStem,
