@@ -116,7 +116,7 @@ export function complianceRules(ctx: RuleContext): PreflightIssue[] {
       issue(
         'restricted-item',
         'compliance',
-        `${reasons.join('; ')}. Only ${names.join(', ')} can carry it: orders must ship that way.`,
+        `${reasons.join('; ')}. Only ${names.join(', ')} can carry it${global ? ` (to ${shippable.map((r) => r.country).join(', ')})` : ''}: orders must ship that way.`,
         {
           severity: 'warning',
         },
@@ -127,7 +127,7 @@ export function complianceRules(ctx: RuleContext): PreflightIssue[] {
   if (global && blocked.length > 0)
     out.push(
       issue(
-        'destination-forbidden',
+        'destination-limited',
         'compliance',
         `Cannot be shipped to ${blocked.join(', ')}: ${reasons.join('; ') || 'service limits'}. Exclude these destinations.`,
         {
