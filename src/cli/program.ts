@@ -12,6 +12,7 @@ import { register as registerSandbox } from './sandbox-commands.ts';
 import { register as registerOrders } from './orders-commands.ts';
 import { register as registerInventory } from './inventory-commands.ts';
 import { register as registerTranslate } from './translate-commands.ts';
+import { register as registerListingsCategory } from './listings-category-commands.ts';
 
 /** A capability's commands: each file in this folder exports one `register`. */
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
@@ -29,6 +30,7 @@ const REGISTRATIONS: CommandRegistration[] = [
   registerOrders,
   registerInventory,
   registerTranslate,
+  registerListingsCategory,
 ];
 
 /** Builds the `kbridge` program with every capability's commands. */
