@@ -37,6 +37,12 @@ const envSchema = z.object({
   KBRIDGE_MARKETPLACE_APP_KEY: z.string().min(1).optional(),
   KBRIDGE_MARKETPLACE_APP_SECRET: z.string().min(1).optional(),
   KBRIDGE_MARKETPLACE_SANDBOX_URL: z.url().optional(),
+  // pg-boss sends a schedule's occurrences at most once a minute.
+  KBRIDGE_ORDERS_SWEEP_SECONDS: z.coerce
+    .number()
+    .int()
+    .refine((n) => n === 0 || (n >= 60 && n <= 604_800), 'must be 0 (off) or 60 to 604800')
+    .default(7200),
   KBRIDGE_TRANSLATE_PROVIDERS: z
     .string()
     .regex(/^(openai|deepl)(,(openai|deepl))*$/, 'a comma list of openai, deepl')
@@ -67,6 +73,8 @@ export interface Config {
   readonly marketplaceApp: { appKey: string; appSecret: Secret } | undefined;
   /** Serve every marketplace site from this origin in the sandbox's URL layout (development). */
   readonly marketplaceSandboxUrl: string | undefined;
+  /** How often workers poll every channel for orders pushes missed (`orders.sweep`); 0: never. */
+  readonly ordersSweepSeconds: number;
   /** External translation providers, in the order they are tried after the embedded engine. */
   readonly translation: TranslationConfig;
 }
@@ -110,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { appKey: e.KBRIDGE_MARKETPLACE_APP_KEY, appSecret: new Secret(e.KBRIDGE_MARKETPLACE_APP_SECRET) }
         : undefined,
     marketplaceSandboxUrl: e.KBRIDGE_MARKETPLACE_SANDBOX_URL,
+    ordersSweepSeconds: e.KBRIDGE_ORDERS_SWEEP_SECONDS,
     translation: {
       providers: (e.KBRIDGE_TRANSLATE_PROVIDERS?.split(',') ?? []) as ('openai' | 'deepl')[],
       openai: e.KBRIDGE_TRANSLATE_OPENAI_URL

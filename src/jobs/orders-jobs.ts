@@ -6,7 +6,8 @@ import { defineJob } from './registry.ts';
 /**
  * Order ingestion as jobs, for worker processes: drain the push inbox (the API process that
  * receives pushes also processes them; workers catch up whatever it left), and the polling sweep
- * of every active channel (enqueue it every few hours: the marketplaces throttle tight polling).
+ * of every active channel (scheduled every KBRIDGE_ORDERS_SWEEP_SECONDS, two hours by default: the marketplaces throttle
+ * tight polling).
  */
 export const processInboxJob = defineJob({
   name: 'orders.process-inbox',
@@ -22,6 +23,8 @@ export const sweepOrdersJob = defineJob({
   name: 'orders.sweep',
   payload: z.object({ site: z.string().optional() }),
   retryLimit: 2,
+  // Scheduled by the queue (KBRIDGE_ORDERS_SWEEP_SECONDS): the safety net runs without an operator.
+  everySeconds: (app) => app.config.ordersSweepSeconds,
   async handler(payload, { app }) {
     const rt = ordersRuntime(app);
     let queued = 0;

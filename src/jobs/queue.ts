@@ -19,6 +19,13 @@ export interface Queue {
   readonly boss: PgBoss;
 }
 
+/** An RFC 5545 rule for "every n seconds", in the coarsest unit that divides it. */
+export function recurrence(seconds: number): string {
+  if (seconds % 3600 === 0) return `FREQ=HOURLY;INTERVAL=${seconds / 3600}`;
+  if (seconds % 60 === 0) return `FREQ=MINUTELY;INTERVAL=${seconds / 60}`;
+  return `FREQ=SECONDLY;INTERVAL=${seconds}`;
+}
+
 function txDatabase(tx: SqlTx) {
   return { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values) }) };
 }
@@ -29,10 +36,17 @@ function txDatabase(tx: SqlTx) {
  */
 export async function startQueue(app: App, jobs: readonly JobDefinition[]): Promise<Queue> {
   const { store } = app;
+  // Periodic jobs (the order sweep) are pg-boss schedules: every process runs the cron pass, and
+  // pg-boss lets one of them send each occurrence. The pass runs often enough for the shortest.
+  const periods = jobs.map((j) => j.everySeconds?.(app) ?? 0).filter((s) => s > 0);
+  const cron = {
+    schedule: true,
+    cronMonitorIntervalSeconds: Math.max(1, Math.min(30, Math.floor(Math.min(60, ...periods) / 2))),
+  };
   const boss =
     store.engine === 'pglite'
-      ? new PgBoss({ db: fromPglite(store.pglite!), backend: 'pglite', schedule: false })
-      : new PgBoss({ connectionString: app.config.databaseUrl!.reveal(), max: 4, schedule: false });
+      ? new PgBoss({ db: fromPglite(store.pglite!), backend: 'pglite', ...cron })
+      : new PgBoss({ connectionString: app.config.databaseUrl!.reveal(), max: 4, ...cron });
   boss.on('error', (e) => app.logger.error({ err: e }, 'job queue error'));
   await boss.start();
   const byName = new Map(jobs.map((j) => [j.name, j]));
@@ -58,6 +72,10 @@ export async function startQueue(app: App, jobs: readonly JobDefinition[]): Prom
     },
     async work(options = {}) {
       for (const job of jobs) {
+        const every = job.everySeconds?.(app) ?? 0;
+        // `once`: a sweep missed while no worker ran happens when one starts again.
+        if (every > 0) await boss.schedule(job.name, recurrence(every), {}, { missed: 'once' });
+        else if (job.everySeconds) await boss.unschedule(job.name);
         await boss.work(
           job.name,
           {

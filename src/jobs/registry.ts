@@ -11,6 +11,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   payload: S;
   /** How many times a failed run is retried (with backoff) before the job is marked failed. */
   retryLimit?: number;
+  /** Seconds between runs the queue schedules (once for all workers); 0 or absent: only when sent. */
+  everySeconds?: (app: App) => number;
   handler(payload: z.infer<S>, ctx: { app: App; jobId: string }): Promise<unknown>;
 }
 

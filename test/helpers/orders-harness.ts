@@ -4,7 +4,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../../src/db/index.ts';
-import { InMemoryTokenStore, type MarketplaceAdapter } from '../../src/marketplaces/index.ts';
+import {
+  InMemoryTokenStore,
+  type MarketplaceAdapter,
+  type MarketplaceConnection,
+} from '../../src/marketplaces/index.ts';
 import {
   ChannelDirectory,
   InboxWriter,
@@ -109,6 +113,27 @@ export async function publishSkus(
   }
 }
 
+/** The seller grants the app access on the sandbox's authorize page; the channel is registered. */
+export async function authorizeChannel(
+  store: Store,
+  conn: MarketplaceConnection,
+  siteId: string,
+  sellerId: string,
+): Promise<OrderChannel> {
+  const site = siteById(siteId);
+  const tokenKey = `${site.platform}:${sellerId}:${site.venture.toLowerCase()}`;
+  const url = new URL(conn.tokens.authorizeUrl('https://kbridge.example/callback', 'x'));
+  url.searchParams.set('country', site.venture.toLowerCase());
+  const res = await fetch(url, { redirect: 'manual' });
+  const code = new URL(res.headers.get('location') ?? '').searchParams.get('code');
+  if (!code) throw new Error(`no code for ${siteId}: ${res.status}`);
+  const grant = await conn.tokens.exchangeCode(tokenKey, code);
+  const entry =
+    grant.sellers.find((s) => s.country.toLowerCase() === site.venture.toLowerCase()) ?? grant.sellers[0];
+  if (!entry) throw new Error(`no seller id for ${siteId}`);
+  return registerChannel(store, { site: siteId, externalSellerId: entry.sellerId, sellerId, tokenKey });
+}
+
 export async function startOrdersHarness(options: {
   store: Store;
   sellerId: string;
@@ -160,24 +185,12 @@ export async function startOrdersHarness(options: {
   const channels = new Map<string, OrderChannel>();
   const adapters = new Map<string, MarketplaceAdapter>();
   for (const siteId of options.sites) {
-    const site = siteById(siteId);
-    const conn = gateway.connection(siteId);
-    const tokenKey = `${site.platform}:${options.sellerId}:${site.venture.toLowerCase()}`;
-    const url = new URL(conn.tokens.authorizeUrl('https://kbridge.example/callback', 'x'));
-    url.searchParams.set('country', site.venture.toLowerCase());
-    const res = await fetch(url, { redirect: 'manual' });
-    const code = new URL(res.headers.get('location') ?? '').searchParams.get('code');
-    if (!code) throw new Error(`no code for ${siteId}: ${res.status}`);
-    const grant = await conn.tokens.exchangeCode(tokenKey, code);
-    const entry =
-      grant.sellers.find((s) => s.country.toLowerCase() === site.venture.toLowerCase()) ?? grant.sellers[0];
-    if (!entry) throw new Error(`no seller id for ${siteId}`);
-    const channel = await registerChannel(options.store, {
-      site: siteId,
-      externalSellerId: entry.sellerId,
-      sellerId: options.sellerId,
-      tokenKey,
-    });
+    const channel = await authorizeChannel(
+      options.store,
+      gateway.connection(siteId),
+      siteId,
+      options.sellerId,
+    );
     channels.set(siteId, channel);
     const adapter = gateway.adapter(channel);
     adapters.set(siteId, adapter);
