@@ -253,10 +253,14 @@ export async function setAllocationPolicy(
        weights = EXCLUDED.weights, updated_at = now()`,
     [sellerId, variantId, policy.mode, JSON.stringify(policy.buffers), JSON.stringify(policy.weights)],
   );
-  // A new policy changes what each site may offer: queue every affected SKU for a push.
+  // A new policy changes what each site may offer: queue every affected SKU for a push. Rows are
+  // locked in variant order, as order processing locks them, so the two cannot deadlock.
   await store.query(
-    `UPDATE stock_items SET version = version + 1, changed_at = now()
-     WHERE seller_id = $1 AND ($2 = '*' OR variant_id = $2)`,
+    `WITH locked AS (
+       SELECT variant_id FROM stock_items WHERE seller_id = $1 AND ($2 = '*' OR variant_id = $2)
+       ORDER BY variant_id FOR UPDATE)
+     UPDATE stock_items s SET version = s.version + 1, changed_at = now()
+     FROM locked WHERE s.variant_id = locked.variant_id`,
     [sellerId, variantId],
   );
   return ok({ sellerId, variantId });

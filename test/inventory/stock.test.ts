@@ -183,6 +183,41 @@ test('concurrent orders from several sites at the last units: none is oversold',
   assert.equal(dupes!.n, 1, 'no line reserved twice');
 });
 
+test('a policy change while orders reserve several SKUs: both lock in variant order, no deadlock', async () => {
+  const { sellerId, variants } = await seedSeller(store, { skus: ['DL-1', 'DL-2', 'DL-3', 'DL-4', 'DL-5'] });
+  // Stock rows created in reverse variant order, so a scan in storage order is not variant order.
+  const sorted = variants.map((v) => v.variantId).sort();
+  for (const variantId of [...sorted].reverse())
+    await receiveStock(store, OPERATOR_SCOPE, { variantId, quantity: 100 });
+  const orders = Array.from({ length: 30 }, (_, i) =>
+    store.transaction(async (tx) => {
+      // As order processing does (orders/line-stock.ts): every SKU of the batch, in variant order.
+      for (const variantId of sorted)
+        await reserveStock(tx, {
+          sellerId,
+          variantId,
+          site: 'lazada-sg',
+          quantity: 1,
+          ref: `dl_${i}_${variantId}`,
+        });
+    }),
+  );
+  const policies = Array.from({ length: 10 }, (_, i) =>
+    setAllocationPolicy(store, OPERATOR_SCOPE, {
+      sellerId,
+      policy: { mode: 'shared', buffers: { '*': i % 3 }, weights: {} },
+    }),
+  );
+  const settled = await Promise.allSettled([...orders, ...policies]);
+  const failures = settled.filter((r) => r.status === 'rejected');
+  assert.deepEqual(
+    failures.map((f) => String((f as PromiseRejectedResult).reason)),
+    [],
+    'no transaction failed (a deadlock aborts one)',
+  );
+  for (const variantId of sorted) assert.equal((await counts(variantId))!.reserved, 30);
+});
+
 test('the outbox: a change is pending until pushed; a newer change stays pending', async () => {
   const { sellerId, variants } = await seedSeller(store, { skus: ['OUT-1'], stock: 7 });
   const v = variants[0]!;
