@@ -44,9 +44,9 @@ const W_NAME = 0.45;
 const W_CONTEXT = 0.45;
 const W_LEAF_IN_CONTEXT = 0.1;
 const W_PATH = 0.2;
-const W_TITLE = 0.25;
+const W_TITLE = 0.5;
 /** How many of a path's candidates a title may rerank. */
-const POOL = 40;
+const POOL = 150;
 
 /** A bag as an idf-weighted vector; stems the tree lacks lend 0.7 of their weight to near forms. */
 function weigh(bag: Bag, index: CategoryIndex): Vec {
@@ -79,7 +79,8 @@ function coverage(title: Bag, name: Vec): number {
   if (name.norm === 0) return 0;
   let dot = 0;
   for (const [k, v] of name.w) if (title.has(k)) dot += v * v;
-  return dot / (name.norm * name.norm);
+  // sqrt: a title naming one of two words ("토너" for "Toner & Mists") is already good evidence.
+  return Math.sqrt(dot / (name.norm * name.norm));
 }
 
 interface Scored {

@@ -42,7 +42,8 @@ export interface CategoryIndex {
   idf(stem: string): number;
   /**
    * Stems of the tree close to a stem it lacks: "kitchenware" → kitchen, "frying" → fry (one is
-   * the other's prefix, or the same word without -ing). Char-level help for word forms.
+   * the other's prefix, or the same word without -ing; "skincare" → skin, care). Char-level help
+   * for word forms.
    */
   near(stem: string): string[];
   leaves: number;
@@ -113,6 +114,9 @@ export function indexTree(roots: readonly TreeNode[]): CategoryIndex {
     if (s.length >= 3) byFirst.set(s.slice(0, 3), [...(byFirst.get(s.slice(0, 3)) ?? []), s]);
   const near = (stem: string): string[] => {
     if (stem.length < 4 || df.has(stem)) return [];
+    // "skincare" → skin + care: a closed compound of two words the tree writes apart.
+    for (let i = 3; i <= stem.length - 3; i++)
+      if (df.has(stem.slice(0, i)) && df.has(stem.slice(i))) return [stem.slice(0, i), stem.slice(i)];
     const bare = stem.endsWith('ing') ? stem.slice(0, -3) : undefined;
     return (byFirst.get(stem.slice(0, 3)) ?? []).filter(
       (w) =>
