@@ -313,8 +313,19 @@ export function register(program: Command, ctx: CliContext): void {
           service: r.value.option.code,
           files: [form, invoice],
           totalUsd: r.value.declaration.totalValue,
+          descriptions: r.value.descriptions,
         },
-        () => `${r.value.declaration.form} and invoice for ${r.value.option.name}: ${form}, ${invoice}`,
+        () =>
+          [
+            `${r.value.declaration.form} and invoice for ${r.value.option.name}: ${form}, ${invoice}`,
+            // Say when an item is not described by its English title, and why.
+            ...r.value.descriptions
+              .filter((d) => d.source !== 'english-title')
+              .map(
+                (d) =>
+                  `  ${d.sellerSku ?? '?'}: "${d.description}" (${d.source}; English title: ${d.englishTitle})`,
+              ),
+          ].join('\n'),
       );
     });
 

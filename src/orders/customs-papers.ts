@@ -21,15 +21,32 @@ import type { OrderDeps } from './order-deps.ts';
  * listing's name when it is in Latin letters, else the HS heading's text.
  */
 export type Describe = (item: {
+  sellerId: string;
   variantId: string | null;
   sellerSku: string | null;
   titleKo: string | null;
   listingName: string | null;
   hsCode: string | null;
-}) => Promise<string | undefined> | string | undefined;
+}) => Promise<DescribedGoods | undefined> | DescribedGoods | undefined;
+
+/** The localized English title, or null with why (`needs-translation`, `needs-review`, `no-title`). */
+export interface DescribedGoods {
+  text: string | null;
+  status: string;
+}
+
+/** Where each item's description on the papers came from, and the English title's status. */
+export interface DescriptionSource {
+  sellerSku: string | null;
+  description: string;
+  source: 'english-title' | 'listing-name' | 'hs-heading' | 'korean-title' | 'sku';
+  /** The localized English title's status; `not-asked` when no describer was wired. */
+  englishTitle: string;
+}
 
 export interface PackageParcel {
   packageId: string;
+  sellerId: string;
   country: string;
   site: string;
   weightG: number;
@@ -53,6 +70,18 @@ export interface PackageParcel {
   sender: CustomsParty;
   trackingNumber: string | null;
   serviceCode: string | null;
+}
+
+function pickDescription(
+  i: { listingName: string | null; hsCode: string | null; titleKo: string | null; sellerSku: string | null },
+  english: string | null | undefined,
+): [DescriptionSource['source'], string] {
+  if (english && isLatin(english)) return ['english-title', english];
+  if (isLatin(i.listingName)) return ['listing-name', i.listingName!];
+  const hs = hsDescription(i.hsCode);
+  if (hs) return ['hs-heading', hs];
+  if (i.titleKo) return ['korean-title', i.titleKo];
+  return ['sku', i.sellerSku ?? 'Goods'];
 }
 
 /** A product imported without a weight ships as a 500 g parcel until the seller fills it in. */
@@ -116,6 +145,7 @@ export async function packageParcel(
   const country = String(o.buyer_country ?? addr.country ?? '');
   return {
     packageId: pkg.id,
+    sellerId: pkg.sellerId,
     country,
     site: pkg.site,
     weightG: list.reduce((n, i) => n + i.unitWeightG * i.quantity, 0),
@@ -181,7 +211,7 @@ export type PapersFailure =
  * on the package.
  */
 export async function customsPapers(
-  deps: Pick<OrderDeps, 'store' | 'fx' | 'clock'>,
+  deps: Pick<OrderDeps, 'store' | 'fx' | 'clock' | 'describe'>,
   scope: Scope,
   input: {
     packageId: string;
@@ -192,7 +222,13 @@ export async function customsPapers(
   },
 ): Promise<
   Result<
-    { declaration: CustomsDeclaration; declarationPdf: Buffer; invoicePdf: Buffer; option: ShippingOption },
+    {
+      declaration: CustomsDeclaration;
+      declarationPdf: Buffer;
+      invoicePdf: Buffer;
+      option: ShippingOption;
+      descriptions: DescriptionSource[];
+    },
     PapersFailure
   >
 > {
@@ -208,14 +244,18 @@ export async function customsPapers(
   if (!option.eligible) return err({ kind: 'not-eligible', code: option.code, reasons: option.reasons });
   const fx = (await deps.fx.byId(p.fxSnapshotId)) ?? defaultFxSnapshot();
   const items = [];
+  const descriptions: DescriptionSource[] = [];
+  const describe = input.describe ?? deps.describe;
   for (const i of p.items) {
-    const described =
-      (await input.describe?.(i)) ??
-      (isLatin(i.listingName) ? i.listingName! : undefined) ??
-      hsDescription(i.hsCode) ??
-      i.titleKo ??
-      i.sellerSku ??
-      'Goods';
+    const english = describe ? await describe({ ...i, sellerId: p.sellerId }) : undefined;
+    // An English title in letters the papers' fonts can print; else the next best, said so.
+    const [source, described] = pickDescription(i, english?.text);
+    descriptions.push({
+      sellerSku: i.sellerSku,
+      description: described,
+      source,
+      englishTitle: english ? english.status : 'not-asked',
+    });
     items.push({
       description: described,
       hsCode: i.hsCode,
@@ -250,5 +290,5 @@ export async function customsPapers(
     `UPDATE packages SET service_code = $2, weight_g = $3, updated_at = now() WHERE id = $1`,
     [p.packageId, option.code, p.weightG],
   );
-  return ok({ declaration, declarationPdf, invoicePdf, option });
+  return ok({ declaration, declarationPdf, invoicePdf, option, descriptions });
 }

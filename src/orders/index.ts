@@ -95,7 +95,10 @@ export {
   packageParcel,
   packageShippingOptions,
   type Describe,
+  type DescribedGoods,
+  type DescriptionSource,
   type PackageParcel,
   type PapersFailure,
 } from './customs-papers.ts';
+export { englishTitleDescriber, describerFor } from './customs-describe.ts';
 export { ordersRuntime, tokenEncryptionKey, type OrdersRuntime } from './runtime.ts';

@@ -1,3 +1,4 @@
+import type { Describe } from './customs-papers.ts';
 import type { Store } from '../db/index.ts';
 import { AppError, scopedSellerId, type Clock, type Scope } from '../shared/index.ts';
 import { applyOrders, type ApplySummary, type ReportSource } from './apply-orders.ts';
@@ -12,6 +13,8 @@ export interface OrderDeps {
   channels: ChannelDirectory;
   fx: OrderFx;
   clock: Clock;
+  /** The English description of goods for customs papers (localization's English title). */
+  describe?: Describe | undefined;
 }
 
 export interface OrderRef {

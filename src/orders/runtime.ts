@@ -5,6 +5,7 @@ import type { App } from '../main/app.ts';
 import { DbTokenStore, type MarketplaceConnection } from '../marketplaces/index.ts';
 import { DbFxRepository } from '../pricing/index.ts';
 import { AppError } from '../shared/index.ts';
+import { describerFor } from './customs-describe.ts';
 import { ChannelDirectory, connectGateway, type MarketplaceApp } from './channels.ts';
 import { OrderIngestor } from './ingest-worker.ts';
 import type { OrderDeps } from './order-deps.ts';
@@ -74,6 +75,7 @@ export function ordersRuntime(app: App): OrdersRuntime {
     channels: new ChannelDirectory(app.store),
     fx: new OrderFx(new DbFxRepository(app.store.db)),
     clock: app.clock,
+    describe: describerFor(app),
   };
   const inbox = new InboxWriter(app.store);
   const ingestor = new OrderIngestor({ ...deps, logger: app.logger });

@@ -9,6 +9,7 @@ import {
   OrderFx,
   cancelLines,
   customsPapers,
+  englishTitleDescriber,
   getOrderDetail,
   packageShippingOptions,
   handOver,
@@ -25,6 +26,7 @@ import { convert, defaultFxSnapshot } from '../../src/pricing/index.ts';
 import { OPERATOR_SCOPE, money, sellerScope, toDecimalString, type Scope } from '../../src/shared/index.ts';
 import { startOrdersHarness, type OrdersHarness } from '../helpers/orders-harness.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
+import { TranslationService } from '../../src/localization/index.ts';
 import { seedSeller } from '../helpers/seed.ts';
 import { testStore } from '../helpers/store.ts';
 
@@ -144,6 +146,43 @@ test('pack, label, ready-to-ship, hand over, deliver, return: stock and timeline
   const invoice = (await pdfText(papers.value.invoicePdf)).pages.join(' ');
   assert.ok(invoice.includes(`TOTAL (USD): ${toDecimalString(usd)}`), invoice);
   assert.ok(invoice.includes('DDP'), 'the hub service collects import taxes');
+  assert.deepEqual(
+    papers.value.descriptions.map((d) => [d.source, d.englishTitle]),
+    [['listing-name', 'not-asked']],
+  );
+  // Wired to localization: the English title when it can be had, else the fallback and why.
+  const describe = englishTitleDescriber(new TranslationService({ store, providers: [] }));
+  const [{ productId }] = (await store.query<{ productId: string }>(
+    `SELECT product_id AS "productId" FROM variants WHERE seller_sku = 'LC-1' AND seller_id = $1`,
+    [sellerId],
+  )) as [{ productId: string }];
+  const retitle = (t: string) =>
+    store.query(`UPDATE products SET title_ko = $2 WHERE id = $1`, [productId, t]);
+  await retitle('쀍뛟 퓕');
+  const untranslated = await customsPapers(deps, scope, {
+    packageId: pkg.packageId,
+    serviceCode: 'lazada-lgs',
+    describe,
+  });
+  assert.ok(untranslated.ok);
+  assert.deepEqual(untranslated.value.descriptions[0], {
+    sellerSku: 'LC-1',
+    description: 'Serum LC-1',
+    source: 'listing-name',
+    englishTitle: 'needs-translation',
+  });
+  await retitle('히알루론산 세럼');
+  const localized = await customsPapers(deps, scope, {
+    packageId: pkg.packageId,
+    serviceCode: 'lazada-lgs',
+    describe,
+  });
+  assert.ok(localized.ok);
+  assert.equal(localized.value.descriptions[0]?.source, 'english-title');
+  assert.ok(
+    (await pdfText(localized.value.declarationPdf)).pages.join(' ').includes('Hyaluronic Acid Serum 2'),
+    'the CN23 describes the goods by the English title',
+  );
 
   const rts = await readyToShip(deps, scope, { packageIds: [pkg.packageId] });
   assert.deepEqual(
