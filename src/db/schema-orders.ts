@@ -142,6 +142,12 @@ export const orderLines = pgTable(
     trackingNumber: text('tracking_number'),
     shipmentProvider: text('shipment_provider'),
     cancelReason: text('cancel_reason'),
+    /** The reverse order (buyer cancel, return, refund) as the marketplace last reported it. */
+    reverseStatus: text('reverse_status'),
+    /** requested | collected | received | refunded | rejected | withdrawn (orders/reverse-states.ts). */
+    reversePhase: text('reverse_phase'),
+    reverseStatusAt: ts('reverse_status_at'),
+    externalReverseOrderId: text('external_reverse_order_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -185,6 +191,8 @@ export const orderReturns = pgTable(
       .notNull()
       .default('open'),
     reason: text('reason'),
+    /** When the marketplace reported the item back with the seller (reverse status received). */
+    arrivedAt: ts('arrived_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
