@@ -14,6 +14,7 @@ import { normaliseStatus } from './line-states.ts';
 import type { OrderFx } from './order-fx.ts';
 import { claimInbox, finishInbox, retryInbox, type ClaimedEntry } from './push-inbox.ts';
 import { ORDER_MESSAGE_TYPES } from './push-receiver.ts';
+import { applyReverse, type ReverseReport } from './apply-reverse.ts';
 import { snapshotFromRemote, type OrderSnapshot } from './snapshot.ts';
 
 /**
@@ -42,6 +43,7 @@ interface Group {
   externalOrderId: string;
   entries: ClaimedEntry[];
   reports: StatusReport[];
+  reverse: ReverseReport[];
   fetch: boolean;
   source: ReportSource;
 }
@@ -114,6 +116,7 @@ export class OrderIngestor {
             externalOrderId: e.externalOrderId,
             entries: [],
             reports: [],
+            reverse: [],
             fetch: false,
             source: e.source,
           }),
@@ -123,6 +126,8 @@ export class OrderIngestor {
       const report = e.source === 'push' && e.messageType === 0 ? statusReport(e) : undefined;
       if (report) g.reports.push(report);
       else g.fetch = true; // reverse orders, sweep findings, unknown statuses: read the order
+      const reverse = e.source === 'push' && e.messageType === 10 ? reverseReport(e) : undefined;
+      if (reverse) g.reverse.push(reverse);
     }
 
     await this.#markUnknown([...groups.values()]);
@@ -177,6 +182,13 @@ export class OrderIngestor {
     try {
       const summary = await d.store.transaction(async (tx) => {
         const s = await applyOrders(tx, works, d.clock.now());
+        // Reverse statuses after the item statuses, so the lines of a just-fetched order exist.
+        const rv = await applyReverse(
+          tx,
+          applied.flatMap((g) => g.reverse),
+          d.clock.now(),
+        );
+        s.returnsOpened += rv.returnsOpened;
         const refetch = new Set(s.needsFetch.map((f) => `${f.site}\n${f.externalOrderId}`));
         const doneIds = applied
           .filter((g) => !refetch.has(`${g.channel.site}\n${g.externalOrderId}`))
@@ -315,6 +327,28 @@ function statusReport(e: ClaimedEntry): StatusReport | undefined {
     status,
     statusAt: Number.isFinite(n) && n > 0 ? new Date(n < 1e11 ? n * 1000 : n) : undefined,
     reverseOrderId: typeof data.reverse_order_id === 'string' ? data.reverse_order_id : undefined,
+  };
+}
+
+function reverseReport(e: ClaimedEntry): ReverseReport | undefined {
+  let data: Record<string, unknown>;
+  try {
+    data = parsePushMessage(e.body, e.platform).data;
+  } catch {
+    return undefined;
+  }
+  const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  const line = str(data.trade_order_line_id);
+  const status = str(data.reverse_status);
+  if (!line || !status || !e.site) return undefined;
+  const n = Number(data.status_update_time);
+  return {
+    site: e.site,
+    externalItemId: line,
+    rawStatus: status,
+    reverseOrderId: str(data.reverse_order_id),
+    at: Number.isFinite(n) && n > 0 ? new Date(n < 1e11 ? n * 1000 : n) : undefined,
+    source: e.source,
   };
 }
 

@@ -292,3 +292,71 @@ test('last units ordered on several sites at once, processed by concurrent worke
   );
   assert.equal(held!.n, after!.reserved);
 });
+
+test('reverse-order pushes (returns, refunds) are stored forward only; a return opens and arrives', async () => {
+  const [o] = h.sb.admin.placeOrders({
+    site: 'lazada-sg',
+    lines: [{ sellerSku: 'ING-1' }],
+    paymentMethod: 'COD',
+  });
+  const orderId = String(o!.order_id);
+  const [itemId] = itemIds(o!);
+  const a = h.adapters.get('lazada-sg')!;
+  const packed = await a.pack([
+    { orderId, orderItemIds: [itemId!], shipmentProviderCode: 'CJ_KR', shippingAllocateType: 'NTFS' },
+  ]);
+  await a.readyToShip([{ packageId: packed[0]!.packageId! }]);
+  for (const to of ['shipped', 'delivered'] as const)
+    h.sb.admin.advanceOrder('lazada-sg', Number(orderId), to);
+  await settle();
+  assert.equal((await line('lazada-sg', itemId!))?.status, 'delivered');
+  const reverse = (status: string, at: number) => {
+    const body = JSON.stringify({
+      seller_id: h.channels.get('lazada-sg')!.externalSellerId,
+      message_type: 10,
+      data: {
+        reverse_order_id: 'R-9001',
+        reverse_order_line_id: 'RL-1',
+        trade_order_id: orderId,
+        trade_order_line_id: itemId,
+        reverse_status: status,
+        buyer_id: 1,
+        status_update_time: at,
+      },
+      timestamp: Date.now(),
+      site: 'lazada_sg',
+    });
+    return h.receiver.receive(body, signPush(h.sb.appSecret, h.sb.appKey, body));
+  };
+  const t0 = Math.floor(Date.now() / 1000);
+  // Out of order: the item is back before the request is heard of; then a late collection report.
+  assert.equal((await reverse('RTM_RECEIVE_ITEM', t0 + 200)).status, 200);
+  await h.ingestor.drain();
+  assert.equal((await reverse('RTM_INIT', t0 + 100)).status, 200);
+  assert.equal((await reverse('RTM_SHIPPING_BACK', t0 + 150)).status, 200);
+  assert.equal((await reverse('RTM_TELEPORTED', t0 + 300)).status, 200);
+  await h.ingestor.drain();
+  const [l] = await store.query<{ id: string; reverse_status: string; reverse_phase: string; ext: string }>(
+    `SELECT id, reverse_status, reverse_phase, external_reverse_order_id AS ext FROM order_lines
+     WHERE site = 'lazada-sg' AND external_item_id = $1`,
+    [itemId],
+  );
+  assert.deepEqual([l?.reverse_status, l?.reverse_phase, l?.ext], ['RTM_RECEIVE_ITEM', 'received', 'R-9001']);
+  const events = await store.query<{ kind: string; to_status: string }>(
+    `SELECT kind, to_status FROM order_events WHERE line_id = $1 AND kind LIKE 're%' ORDER BY id`,
+    [l!.id],
+  );
+  assert.deepEqual(
+    events.map((e) => [e.kind, e.to_status]),
+    [
+      ['reverse-status', 'RTM_RECEIVE_ITEM'],
+      ['return-opened', null],
+      ['reverse-unknown', 'RTM_TELEPORTED'],
+    ],
+  );
+  const [ret] = await store.query<{ status: string; arrived: boolean; ext: string }>(
+    `SELECT status, arrived_at IS NOT NULL AS arrived, external_reverse_order_id AS ext FROM order_returns WHERE line_id = $1`,
+    [l!.id],
+  );
+  assert.deepEqual(ret, { status: 'open', arrived: true, ext: 'R-9001' });
+});
