@@ -19,7 +19,7 @@ export type StoreOptions =
  * PGlite settings: the WAL defaults preallocate about 1 GB (research/stack.md); an embedded
  * store does not need that.
  */
-const PGLITE_CONF = ['min_wal_size=32MB', 'max_wal_size=128MB'];
+const PGLITE_CONF = ['min_wal_size=32MB', 'max_wal_size=128MB', 'shared_buffers=32MB'];
 
 // int8 as a JS number on the server too, so both engines return the same types.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -106,7 +106,9 @@ function openPostgres(url: string, poolSize = 10): Store {
             return (await client.query(text, params)).rows;
           },
           async copyCsv(table, columns, csv) {
-            await pipeline(Readable.from([csv]), client.query(copyFrom(copySql(table, columns, 'STDIN'))));
+            const chunk =
+              typeof csv === 'string' ? csv : Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength);
+            await pipeline(Readable.from([chunk]), client.query(copyFrom(copySql(table, columns, 'STDIN'))));
           },
         };
         const result = await fn(tx);

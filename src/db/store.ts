@@ -9,8 +9,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** Raw access inside one transaction, for bulk loads that drizzle does not express (COPY). */
 export interface SqlTx {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
-  /** Loads CSV text (no header) into a table's columns with COPY. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** Loads CSV (text, or its UTF-8 bytes; no header) into a table's columns with COPY. */
+  copyCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<void>;
 }
 
 export interface Store {

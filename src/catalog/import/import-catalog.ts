@@ -6,9 +6,9 @@ import { normalizeBizNo } from '../biz-no.ts';
 import type { SellerRecord } from '../catalog-record.ts';
 import type { RowError } from './candidate.ts';
 import { fileSize, formatOf, type CandidateSource } from './read-candidates.ts';
+import type { EncodedBatch } from './copy-rows.ts';
 import { screenInWorker } from './screen-in-worker.ts';
-import type { ScreenedProduct } from './screen-products.ts';
-import { writeBatch, type ValidProduct } from './write-batch.ts';
+import { writeBatch } from './write-batch.ts';
 
 export interface ImportOptions {
   /** Every product belongs to this seller; without it each product must name its seller. */
@@ -158,17 +158,9 @@ async function runImport(
     while (inFlight.size > limit) await Promise.race(inFlight);
     if (writeError) throw writeError;
   };
-  const write = async (products: ScreenedProduct[], bytesRead: number) => {
+  const write = async (batch: EncodedBatch, bytesRead: number) => {
     await drain(store.parallelism - 1);
-    if (!products.length) return;
-    if (!forcedSeller) await sellers.resolve(products.map((p) => p.record.seller!));
-    const batch: ValidProduct[] = products.map((p) => ({
-      record: p.record,
-      sellerId: forcedSeller?.id ?? sellers.idOf(p.sellerBizNo!)!,
-      firstRow: p.firstRow,
-      hash: p.hash,
-      variantSkuAt: p.variantSkuAt,
-    }));
+    if (!batch.skus.length) return;
     const done: Promise<void> = writeBatch(store, batch).then(
       (outcome) => {
         summary.created += outcome.created;
@@ -201,10 +193,19 @@ async function runImport(
         summary.layout = next.value.layout;
         break;
       }
-      const batch = next.value;
-      summary.products = batch.count;
-      for (const errors of batch.rejected) reject(errors);
-      await write(batch.products, batch.bytesRead);
+      const message = next.value;
+      if (message.type === 'sellers') {
+        // Sellers are created outside batch transactions (PGlite runs one at a time).
+        await drain(0);
+        await sellers.resolve(message.records);
+        message.reply(
+          Object.fromEntries(message.records.map((r) => [normalizeBizNo(r.bizNo), sellers.idOf(r.bizNo)!])),
+        );
+        continue;
+      }
+      summary.products = message.count;
+      for (const errors of message.rejected) reject(errors);
+      await write(message.encoded, message.bytesRead);
     }
     await drain(0);
   } catch (e) {

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../shared/index.ts';
+import type { SellerRecord } from '../catalog-record.ts';
 import type { RowError } from './candidate.ts';
+import type { EncodedBatch } from './copy-rows.ts';
 import type { CandidateSource } from './read-candidates.ts';
-import type { ScreenedProduct } from './screen-products.ts';
 
 export interface ScreenJob {
   path: string;
@@ -15,26 +16,40 @@ export interface ScreenJob {
 
 export interface ScreenedBatch {
   type: 'batch';
-  products: ScreenedProduct[];
+  encoded: EncodedBatch;
   rejected: RowError[][];
   /** Products read so far, and bytes of the file. */
   count: number;
   bytesRead: number;
 }
 
+/** The worker asks the importer for the ids of sellers it has not seen (creating new ones). */
+export interface SellersRequest {
+  type: 'sellers';
+  records: SellerRecord[];
+}
+
+/** What the importer sends the worker: a batch was taken, or the seller ids asked for by 사업자등록번호. */
+export type ImporterMessage = { type: 'more' } | { type: 'sellers'; ids: Record<string, string> };
+
 export type ScreenMessage =
   | ScreenedBatch
+  | SellersRequest
   | ({ type: 'done' } & Pick<CandidateSource, 'format' | 'encoding' | 'layout' | 'bytes'>)
   | { type: 'error'; code: ErrorCode; message: string; details: Record<string, unknown> };
 
 /**
- * Reads and screens a catalog file in a worker thread and yields its batches in order, then the
- * file's format, encoding and layout. An error in the worker (unreadable file, unknown header)
- * arrives here as the same AppError.
+ * Reads, screens and encodes a catalog file in a worker thread and yields its batches in order,
+ * then the file's format, encoding and layout. A request for seller ids is yielded with a way to
+ * answer it. An error in the worker (unreadable file, unknown header) arrives here as the same
+ * AppError.
  */
 export async function* screenInWorker(
   job: ScreenJob,
-): AsyncGenerator<ScreenedBatch, Extract<ScreenMessage, { type: 'done' }>> {
+): AsyncGenerator<
+  ScreenedBatch | (SellersRequest & { reply(ids: Record<string, string>): void }),
+  Extract<ScreenMessage, { type: 'done' }>
+> {
   // The boot file registers tsx in the worker, which does not inherit this thread's loader.
   const worker = new Worker(new URL('./screen-worker-boot.mjs', import.meta.url), { workerData: job });
   const queue: ScreenMessage[] = [];
@@ -60,7 +75,14 @@ export async function* screenInWorker(
       if (message.type === 'error')
         throw new AppError(message.code, message.message, { details: message.details });
       if (message.type === 'done') return message;
-      worker.postMessage('more');
+      if (message.type === 'sellers') {
+        yield {
+          ...message,
+          reply: (ids) => worker.postMessage({ type: 'sellers', ids } satisfies ImporterMessage),
+        };
+        continue;
+      }
+      worker.postMessage({ type: 'more' } satisfies ImporterMessage);
       yield message;
     }
   } finally {

@@ -2,7 +2,6 @@ import { normalizeBizNo } from '../biz-no.ts';
 import type { ProductRecord } from '../catalog-record.ts';
 import type { Candidate, RowError } from './candidate.ts';
 import { validateProduct } from './validate-product.ts';
-import { contentHash } from './write-batch.ts';
 
 /** A product that passed every check the file alone allows, ready for the database. */
 export interface ScreenedProduct {
@@ -10,7 +9,6 @@ export interface ScreenedProduct {
   /** The owner's 사업자등록번호 (digits), when the file names it. */
   sellerBizNo: string | undefined;
   firstRow: number;
-  hash: string;
   /** Row and column of each variant's SKU, for errors the database finds later. */
   variantSkuAt: { row: number; column: string }[];
 }
@@ -74,7 +72,6 @@ export async function* screenProducts(
         record,
         sellerBizNo: record.seller ? normalizeBizNo(record.seller.bizNo) : undefined,
         firstRow: candidate.firstRow,
-        hash: contentHash(record),
         variantSkuAt,
       },
     };

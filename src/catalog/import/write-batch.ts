@@ -1,19 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { SqlTx, Store } from '../../db/index.ts';
-import { newId } from '../../shared/index.ts';
-import type { ProductRecord } from '../catalog-record.ts';
 import type { RowError } from './candidate.ts';
-
-/** A screened product with its seller resolved, ready to store. */
-export interface ValidProduct {
-  record: ProductRecord;
-  sellerId: string;
-  firstRow: number;
-  /** contentHash(record), computed where the product was screened. */
-  hash: string;
-  /** Row and column of each variant's SKU, for errors found while writing. */
-  variantSkuAt: { row: number; column: string }[];
-}
+import { PRODUCT_COLUMNS, VARIANT_COLUMNS, type EncodedBatch } from './copy-rows.ts';
 
 export interface BatchOutcome {
   created: number;
@@ -22,168 +9,55 @@ export interface BatchOutcome {
   rejected: RowError[];
 }
 
-const PRODUCT_COLUMNS = [
-  'id',
-  'seller_id',
-  'seller_sku',
-  'title_ko',
-  'description_html',
-  'brand',
-  'manufacturer',
-  'origin',
-  'source_category_path',
-  'attributes',
-  'options',
-  'images',
-  'price_krw',
-  'weight_g',
-  'length_mm',
-  'width_mm',
-  'height_mm',
-  'hs_code',
-  'content_hash',
-] as const;
-const VARIANT_COLUMNS = [
-  'id',
-  'seller_id',
-  'product_id',
-  'seller_sku',
-  'option_values',
-  'price_delta_krw',
-  'stock',
-  'position',
-] as const;
-
-function sortedEntries(map: Record<string, string>): [string, string][] {
-  return Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+/** The bytes of the chosen products' rows: the whole buffer when all are chosen. */
+function rowsOf(bytes: Uint8Array, ends: number[], chosen: number[]): Uint8Array {
+  if (chosen.length === ends.length) return bytes;
+  const parts = chosen.map((i) => bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]));
+  return Buffer.concat(parts);
 }
+
+const STAGED_PRODUCT_COLUMNS = PRODUCT_COLUMNS.filter(
+  (c) => c !== 'seller_id' && c !== 'seller_sku' && c !== 'id',
+);
 
 /**
- * The stored content of a product; equal hashes mean a re-import changes nothing. Fields go in a
- * fixed order and free-form maps by sorted key, so the file format and key order do not matter.
+ * Changed products: their rows go by COPY into temporary tables, then update the stored rows
+ * found by (seller, SKU), which keep their ids; variants are upserted by (seller, SKU), and
+ * those a product no longer lists are kept (orders and listings refer to them) but retired.
  */
-export function contentHash(r: ProductRecord): string {
-  const content = [
-    r.sku,
-    r.title,
-    r.brand ?? null,
-    r.manufacturer ?? null,
-    r.origin ?? null,
-    r.categoryPath,
-    r.priceKrw,
-    r.descriptionHtml ?? '',
-    r.images,
-    r.weightG ?? null,
-    r.dimensionsCm ? [r.dimensionsCm.length, r.dimensionsCm.width, r.dimensionsCm.height] : null,
-    r.hsCode ?? null,
-    sortedEntries(r.attributes),
-    r.options.map((o) => [o.name, o.values]),
-    r.variants.map((v) => [v.sku, sortedEntries(v.options), v.extraPriceKrw, v.stock]),
-  ];
-  return createHash('sha1').update(JSON.stringify(content)).digest('base64url');
-}
-
-function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
-}
-
-const mm = (cm: number | undefined) => (cm === undefined ? null : Math.round(cm * 10));
-
-function productRow(id: string, p: ValidProduct, hash: string): (string | number | null)[] {
-  const r = p.record;
-  return [
-    id,
-    p.sellerId,
-    r.sku,
-    r.title,
-    r.descriptionHtml ?? '',
-    r.brand ?? null,
-    r.manufacturer ?? null,
-    r.origin ?? null,
-    r.categoryPath,
-    JSON.stringify(r.attributes),
-    JSON.stringify(r.options),
-    JSON.stringify(r.images),
-    r.priceKrw,
-    r.weightG ?? null,
-    mm(r.dimensionsCm?.length),
-    mm(r.dimensionsCm?.width),
-    mm(r.dimensionsCm?.height),
-    r.hsCode ? r.hsCode.replace(/[.\s-]/g, '') : null,
-    hash,
-  ];
-}
-
-function variantRows(productId: string, p: ValidProduct): (string | number)[][] {
-  return p.record.variants.map((v, position) => [
-    newId('variant'),
-    p.sellerId,
-    productId,
-    v.sku,
-    JSON.stringify(v.options),
-    v.extraPriceKrw,
-    v.stock,
-    position,
-  ]);
-}
-
-function toCsv(rows: (string | number | null)[][]): string {
-  let out = '';
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) out += (i ? ',' : '') + csvField(row[i]);
-    out += '\n';
-  }
-  return out;
-}
-
-/** Columns of `rows` as arrays, for `unnest($1::text[], ...)`. */
-function columnsOf(rows: (string | number | null)[][], width: number): unknown[][] {
-  return Array.from({ length: width }, (_, c) => rows.map((r) => r[c] ?? null));
-}
-
-async function updateProducts(tx: SqlTx, rows: (string | number | null)[][]): Promise<void> {
-  const sets = PRODUCT_COLUMNS.filter((c) => c !== 'id' && c !== 'seller_id' && c !== 'seller_sku')
-    .map((c) => `${c} = u.${c}${['attributes', 'options', 'images'].includes(c) ? '::jsonb' : ''}`)
-    .join(', ');
-  // Array types for unnest: whole-number columns as integers, everything else (json too) as text.
-  const INTEGER_COLUMNS: Record<string, string> = {
-    price_krw: 'int8',
-    weight_g: 'int4',
-    length_mm: 'int4',
-    width_mm: 'int4',
-    height_mm: 'int4',
-  };
-  const types = PRODUCT_COLUMNS.map((c) => INTEGER_COLUMNS[c] ?? 'text');
-  const params = columnsOf(rows, PRODUCT_COLUMNS.length);
+async function updateProducts(
+  tx: SqlTx,
+  products: Uint8Array,
+  variants: Uint8Array,
+  ids: string[],
+): Promise<void> {
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS import_products_stage
+    (LIKE products INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS import_variants_stage
+    (LIKE variants INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
+  await tx.copyCsv('import_products_stage', PRODUCT_COLUMNS, products);
+  await tx.copyCsv('import_variants_stage', VARIANT_COLUMNS, variants);
   await tx.query(
-    `UPDATE products p SET ${sets}, status = 'active', updated_at = now()
-     FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) AS u(${PRODUCT_COLUMNS.join(', ')})
-     WHERE p.id = u.id`,
-    params,
+    `UPDATE products p SET ${STAGED_PRODUCT_COLUMNS.map((c) => `${c} = s.${c}`).join(', ')},
+       status = 'active', updated_at = now()
+     FROM import_products_stage s WHERE p.seller_id = s.seller_id AND p.seller_sku = s.seller_sku`,
   );
-}
-
-async function upsertVariants(tx: SqlTx, rows: (string | number)[][], productIds: string[]): Promise<void> {
-  const params = columnsOf(rows, VARIANT_COLUMNS.length);
   await tx.query(
-    `INSERT INTO variants (${VARIANT_COLUMNS.join(', ')})
-     SELECT id, seller_id, product_id, seller_sku, option_values::jsonb, price_delta_krw, stock, position
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[], $7::int4[], $8::int4[])
-       AS u(${VARIANT_COLUMNS.join(', ')})
+    `INSERT INTO variants (id, seller_id, product_id, seller_sku, option_values, price_delta_krw, stock, position)
+     SELECT v.id, v.seller_id, p.id, v.seller_sku, v.option_values, v.price_delta_krw, v.stock, v.position
+     FROM import_variants_stage v
+       JOIN import_products_stage s ON s.id = v.product_id
+       JOIN products p ON p.seller_id = s.seller_id AND p.seller_sku = s.seller_sku
      ON CONFLICT (seller_id, seller_sku) DO UPDATE SET
        product_id = excluded.product_id, option_values = excluded.option_values,
        price_delta_krw = excluded.price_delta_krw, stock = excluded.stock, position = excluded.position,
        active = true, updated_at = now()`,
-    params,
   );
-  // Variants a product no longer lists are kept (orders and listings refer to them) but retired.
   await tx.query(
     `UPDATE variants v SET active = false, updated_at = now()
      WHERE v.product_id = ANY($1::text[]) AND v.active
-       AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) k(pid, sku) WHERE k.pid = v.product_id AND k.sku = v.seller_sku)`,
-    [productIds, params[2], params[3]],
+       AND NOT EXISTS (SELECT 1 FROM import_variants_stage s WHERE s.seller_id = v.seller_id AND s.seller_sku = v.seller_sku)`,
+    [ids],
   );
 }
 
@@ -191,7 +65,7 @@ async function upsertVariants(tx: SqlTx, rows: (string | number)[][], productIds
  * Writes a batch of products in one transaction: each lands with all its variants or not at all.
  * New products go in by COPY (the bulk path); changed ones are updated in place, keeping their ids.
  */
-export async function writeBatch(store: Store, batch: ValidProduct[]): Promise<BatchOutcome> {
+export async function writeBatch(store: Store, batch: EncodedBatch): Promise<BatchOutcome> {
   // Optimistic first: new products' variant SKUs are rarely taken, and the unique index says so
   // when they are; only then is the batch written again with every SKU looked up (one lookup
   // per variant was a tenth of an import's time).
@@ -205,7 +79,7 @@ export async function writeBatch(store: Store, batch: ValidProduct[]): Promise<B
 
 async function writeBatchOnce(
   store: Store,
-  batch: ValidProduct[],
+  batch: EncodedBatch,
   checkNewVariants: boolean,
 ): Promise<BatchOutcome> {
   return store.transaction(async (tx) => {
@@ -221,67 +95,68 @@ async function writeBatchOnce(
     }>(
       `SELECT p.id, p.seller_id, p.seller_sku, p.content_hash FROM products p
        JOIN unnest($1::text[], $2::text[]) AS k(seller_id, sku) ON p.seller_id = k.seller_id AND p.seller_sku = k.sku`,
-      [batch.map((p) => p.sellerId), batch.map((p) => p.record.sku)],
+      [batch.sellerIds, batch.skus],
     );
     const byKey = new Map(existing.map((e) => [`${e.seller_id}\u0000${e.seller_sku}`, e]));
     const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, rejected: [] };
-    const toWrite: { p: ValidProduct; hash: string; id: string; isNew: boolean }[] = [];
-    for (const p of batch) {
-      const { hash } = p;
-      const found = byKey.get(`${p.sellerId}\u0000${p.record.sku}`);
-      if (found && found.content_hash === hash) outcome.unchanged += 1;
-      else toWrite.push({ p, hash, id: found?.id ?? newId('product'), isNew: !found });
-    }
+    /** Stored id of each product, undefined for new ones; products to write. */
+    const storedId: (string | undefined)[] = [];
+    const toWrite: number[] = [];
+    batch.skus.forEach((sku, i) => {
+      const found = byKey.get(`${batch.sellerIds[i]}\u0000${sku}`);
+      storedId[i] = found?.id;
+      if (found && found.content_hash === batch.hashes[i]) outcome.unchanged += 1;
+      else toWrite.push(i);
+    });
     if (toWrite.length === 0) return outcome;
+    const variantsOf = (i: number) => {
+      const from = batch.variantStart[i]!;
+      return Array.from({ length: batch.variantStart[i + 1]! - from }, (_, k) => from + k);
+    };
 
     // A variant SKU already used by another product of the same seller would be stolen silently.
-    const checked = checkNewVariants ? toWrite : toWrite.filter((w) => !w.isNew);
-    const owners = await tx.query<{
-      seller_id: string;
-      seller_sku: string;
-      product_id: string;
-      product_sku: string;
-    }>(
-      `SELECT v.seller_id, v.seller_sku, v.product_id, p.seller_sku AS product_sku FROM variants v
-       JOIN products p ON p.id = v.product_id
-       JOIN unnest($1::text[], $2::text[]) AS k(seller_id, sku) ON v.seller_id = k.seller_id AND v.seller_sku = k.sku`,
-      [
-        checked.flatMap(({ p }) => p.record.variants.map(() => p.sellerId)),
-        checked.flatMap(({ p }) => p.record.variants.map((v) => v.sku)),
-      ],
-    );
+    const checked = checkNewVariants ? toWrite : toWrite.filter((i) => storedId[i]);
+    const owners = checked.length
+      ? await tx.query<{ seller_id: string; seller_sku: string; product_id: string; product_sku: string }>(
+          `SELECT v.seller_id, v.seller_sku, v.product_id, p.seller_sku AS product_sku FROM variants v
+           JOIN products p ON p.id = v.product_id
+           JOIN unnest($1::text[], $2::text[]) AS k(seller_id, sku) ON v.seller_id = k.seller_id AND v.seller_sku = k.sku`,
+          [
+            checked.flatMap((i) => variantsOf(i).map(() => batch.sellerIds[i])),
+            checked.flatMap((i) => variantsOf(i).map((v) => batch.variantSkus[v])),
+          ],
+        )
+      : [];
     const ownerOf = new Map(owners.map((o) => [`${o.seller_id}\u0000${o.seller_sku}`, o]));
-    const accepted = toWrite.filter(({ p, id }) => {
-      const clash = p.record.variants.findIndex((v) => {
-        const owner = ownerOf.get(`${p.sellerId}\u0000${v.sku}`);
-        return owner && owner.product_id !== id;
+    const accepted = toWrite.filter((i) => {
+      const clash = variantsOf(i).find((v) => {
+        const owner = ownerOf.get(`${batch.sellerIds[i]}\u0000${batch.variantSkus[v]}`);
+        return owner && owner.product_id !== storedId[i];
       });
-      if (clash < 0) return true;
-      const sku = p.record.variants[clash]!.sku;
-      const owner = ownerOf.get(`${p.sellerId}\u0000${sku}`)!;
+      if (clash === undefined) return true;
+      const sku = batch.variantSkus[clash]!;
+      const owner = ownerOf.get(`${batch.sellerIds[i]}\u0000${sku}`)!;
       outcome.rejected.push({
-        ...p.variantSkuAt[clash]!,
+        row: batch.variantSkuRows[clash]!,
+        column: batch.variantSkuColumns[clash]!,
         reason: `variant SKU "${sku}" already belongs to product ${owner.product_sku}`,
-        sku: p.record.sku,
+        sku: batch.skus[i],
       });
       return false;
     });
 
-    const created = accepted.filter((w) => w.isNew);
-    const changed = accepted.filter((w) => !w.isNew);
+    const created = accepted.filter((i) => !storedId[i]);
+    const changed = accepted.filter((i) => storedId[i]);
     if (created.length) {
-      await tx.copyCsv('products', PRODUCT_COLUMNS, toCsv(created.map((w) => productRow(w.id, w.p, w.hash))));
-      await tx.copyCsv('variants', VARIANT_COLUMNS, toCsv(created.flatMap((w) => variantRows(w.id, w.p))));
+      await tx.copyCsv('products', PRODUCT_COLUMNS, rowsOf(batch.products, batch.productEnd, created));
+      await tx.copyCsv('variants', VARIANT_COLUMNS, rowsOf(batch.variants, batch.variantEnd, created));
     }
     if (changed.length) {
       await updateProducts(
         tx,
-        changed.map((w) => productRow(w.id, w.p, w.hash)),
-      );
-      await upsertVariants(
-        tx,
-        changed.flatMap((w) => variantRows(w.id, w.p)),
-        changed.map((w) => w.id),
+        rowsOf(batch.products, batch.productEnd, changed),
+        rowsOf(batch.variants, batch.variantEnd, changed),
+        changed.map((i) => storedId[i]!),
       );
     }
     outcome.created = created.length;

@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { newId } from '../../shared/index.ts';
+import type { ProductRecord } from '../catalog-record.ts';
+
+/**
+ * COPY columns, in the order rows are encoded. A row's stored content comes first and its
+ * identity last, so the content hash is taken over the bytes that are stored, as they are
+ * written, without encoding anything twice.
+ */
+export const PRODUCT_COLUMNS = [
+  'seller_sku',
+  'title_ko',
+  'description_html',
+  'brand',
+  'manufacturer',
+  'origin',
+  'source_category_path',
+  'attributes',
+  'options',
+  'images',
+  'price_krw',
+  'weight_g',
+  'length_mm',
+  'width_mm',
+  'height_mm',
+  'hs_code',
+  'id',
+  'seller_id',
+  'content_hash',
+] as const;
+export const VARIANT_COLUMNS = [
+  'seller_sku',
+  'option_values',
+  'price_delta_krw',
+  'stock',
+  'position',
+  'id',
+  'seller_id',
+  'product_id',
+] as const;
+
+/**
+ * A batch of screened products encoded as COPY rows (CSV, UTF-8) in the thread that screened
+ * them, with the little the importer needs to decide what to write: keys, hashes and where each
+ * product's rows are. The buffers move to the importer's thread without a copy.
+ */
+export interface EncodedBatch {
+  sellerIds: string[];
+  skus: string[];
+  /** The worker's id for each product; a product already stored keeps its stored id. */
+  ids: string[];
+  hashes: string[];
+  /** Variant SKUs of product i are variantSkus[variantStart[i] .. variantStart[i + 1]). */
+  variantSkus: string[];
+  variantStart: number[];
+  /** Row and column of each variant's SKU, for errors found while writing. */
+  variantSkuRows: number[];
+  variantSkuColumns: string[];
+  /** Product i's row is products[productEnd[i - 1] .. productEnd[i]) (from 0 for the first). */
+  products: Uint8Array;
+  productEnd: number[];
+  /** Its variants' rows are variants[variantEnd[i - 1] .. variantEnd[i]). */
+  variants: Uint8Array;
+  variantEnd: number[];
+}
+
+function csvText(value: string): string {
+  return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
+}
+
+function csvOptional(value: string | undefined): string {
+  return value === undefined ? '' : csvText(value);
+}
+
+function csvNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** A JSON object with its keys sorted, so the key order of the file does not matter. */
+function sortedJson(map: Record<string, string>): string {
+  const keys = Object.keys(map);
+  if (keys.length === 0) return '{}';
+  keys.sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    out += `${i ? ',' : ''}${JSON.stringify(k)}:${JSON.stringify(map[k])}`;
+  }
+  return `${out}}`;
+}
+
+const mm = (cm: number | undefined) => (cm === undefined ? undefined : Math.round(cm * 10));
+
+/** A byte buffer that grows; strings are written as UTF-8 in place. */
+class Bytes {
+  buffer: Buffer;
+  length = 0;
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafeSlow(size);
+  }
+  write(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (this.length + text.length * 3 > this.buffer.length) {
+      const next = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      this.buffer.copy(next, 0, 0, this.length);
+      this.buffer = next;
+    }
+    this.length += this.buffer.write(text, this.length);
+  }
+  /** The written bytes in a buffer of their own, to be transferred to another thread. */
+  take(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    out.set(this.buffer.subarray(0, this.length));
+    this.length = 0;
+    return out;
+  }
+}
+
+/**
+ * Encodes products into COPY rows and content hashes. The hash is SHA-1 over the stored content
+ * of the product row and of each variant row (ids left out), so equal hashes mean a re-import
+ * changes nothing; free-form maps are written with sorted keys.
+ */
+export class BatchEncoder {
+  readonly #products = new Bytes(4 << 20);
+  readonly #variants = new Bytes(1 << 20);
+  #batch = BatchEncoder.#empty();
+
+  static #empty(): Omit<EncodedBatch, 'products' | 'variants'> {
+    return {
+      sellerIds: [],
+      skus: [],
+      ids: [],
+      hashes: [],
+      variantSkus: [],
+      variantStart: [],
+      variantSkuRows: [],
+      variantSkuColumns: [],
+      productEnd: [],
+      variantEnd: [],
+    };
+  }
+
+  get size(): number {
+    return this.#batch.skus.length;
+  }
+
+  add(record: ProductRecord, sellerId: string, variantSkuAt: { row: number; column: string }[]): void {
+    const r = record;
+    const b = this.#batch;
+    const products = this.#products;
+    const variants = this.#variants;
+    const id = newId('product');
+    const hash = createHash('sha1');
+    const start = products.length;
+    products.write(
+      `${csvText(r.sku)},${csvText(r.title)},${csvText(r.descriptionHtml ?? '')},${csvOptional(r.brand)},` +
+        `${csvOptional(r.manufacturer)},${csvOptional(r.origin)},${csvText(r.categoryPath)},` +
+        `${csvText(sortedJson(r.attributes))},` +
+        `${csvText(JSON.stringify(r.options.map((o) => ({ name: o.name, values: o.values }))))},` +
+        `${csvText(JSON.stringify(r.images))},${r.priceKrw},${csvNumber(r.weightG)},` +
+        `${csvNumber(mm(r.dimensionsCm?.length))},${csvNumber(mm(r.dimensionsCm?.width))},` +
+        `${csvNumber(mm(r.dimensionsCm?.height))},${csvOptional(r.hsCode?.replace(/[.\s-]/g, ''))},`,
+    );
+    hash.update(products.buffer.subarray(start, products.length));
+    b.variantStart.push(b.variantSkus.length);
+    const tail = `,${csvText(sellerId)},${csvText(id)}\n`;
+    r.variants.forEach((v, position) => {
+      const from = variants.length;
+      variants.write(
+        `${csvText(v.sku)},${csvText(sortedJson(v.options))},${v.extraPriceKrw},${v.stock},${position}`,
+      );
+      hash.update(variants.buffer.subarray(from, variants.length));
+      variants.write(`,${csvText(newId('variant'))}${tail}`);
+      b.variantSkus.push(v.sku);
+      b.variantSkuRows.push(variantSkuAt[position]!.row);
+      b.variantSkuColumns.push(variantSkuAt[position]!.column);
+    });
+    const digest = hash.digest('base64url');
+    products.write(`${csvText(id)},${csvText(sellerId)},${csvText(digest)}\n`);
+    b.sellerIds.push(sellerId);
+    b.skus.push(r.sku);
+    b.ids.push(id);
+    b.hashes.push(digest);
+    b.productEnd.push(products.length);
+    b.variantEnd.push(variants.length);
+  }
+
+  /** The batch so far; the encoder starts a new one. */
+  take(): EncodedBatch {
+    const batch: EncodedBatch = {
+      ...this.#batch,
+      products: this.#products.take(),
+      variants: this.#variants.take(),
+    };
+    batch.variantStart.push(batch.variantSkus.length);
+    this.#batch = BatchEncoder.#empty();
+    return batch;
+  }
+}
