@@ -22,6 +22,15 @@ export {
   type TrackingLeg,
 } from './tracking.ts';
 export {
+  DELIVERED_CODES,
+  EMS_EVENTS,
+  FIRST_MILE_EVENTS,
+  SimulatedCarrier,
+  type CarrierEvent,
+  type CarrierTrace,
+  type TrackingCarrier,
+} from './tracking-carriers.ts';
+export {
   RESTRICTION_RULES,
   RESTRICTION_SOURCE,
   restrictionsFor,

@@ -101,4 +101,5 @@ export {
   type PapersFailure,
 } from './customs-papers.ts';
 export { englishTitleDescriber, describerFor } from './customs-describe.ts';
+export { refreshTracking, type TrackingRefresh } from './tracking-refresh.ts';
 export { ordersRuntime, tokenEncryptionKey, type OrdersRuntime } from './runtime.ts';
