@@ -1,0 +1,118 @@
+import type { ProductWithVariants } from '../catalog/index.ts';
+import type { Store } from '../db/index.ts';
+import {
+  localizeProductRecord,
+  sitePolicy,
+  type LocalizedListing,
+  type TranslationService,
+} from '../localization/index.ts';
+import type { MarketplaceAdapter } from '../marketplaces/index.ts';
+import { DbFxRepository, loadPricingContext, type PricingContext } from '../pricing/index.ts';
+import { AppError, type Clock, type Logger } from '../shared/index.ts';
+import { CategoryTreeCache, mapForSite, type SiteTree } from './category/index.ts';
+import type { CategoryChoice } from './listing-builder.ts';
+import type { ListingsDeps } from './listing-deps.ts';
+import { SiteCatalogs } from './site-catalog.ts';
+
+/**
+ * Wires the listings engine to the rest of kbridge: sellers' accounts are the order channels
+ * (one token per seller and site), translation comes from the text localization service (one
+ * localization per product and platform, shared by the sites of that platform), prices from the
+ * stored FX snapshot, categories from the tree cache and confirmed mappings.
+ */
+export interface ListingsWiring {
+  store: Store;
+  clock: Clock;
+  logger?: Logger | undefined;
+  translation: TranslationService;
+  /** The adapter for a seller's channel on a site (throws not_found when it has none). */
+  adapter(site: string, sellerId: string): Promise<MarketplaceAdapter>;
+}
+
+const PRICING_TTL_MS = 60_000;
+
+export function createListingsDeps(w: ListingsWiring): ListingsDeps {
+  const trees = new CategoryTreeCache(w.store);
+  const treeLoads = new Map<string, Promise<SiteTree>>();
+  const localized = new Map<string, Promise<LocalizedListing | undefined>>();
+  let pricing: { at: number; ctx: Promise<PricingContext> } | undefined;
+  const sites = new Map<string, { at: number; list: Promise<string[]> }>();
+
+  const categoryFor = async (
+    adapter: MarketplaceAdapter,
+    product: ProductWithVariants,
+  ): Promise<CategoryChoice | undefined> => {
+    const site = adapter.site.id;
+    let load = treeLoads.get(site);
+    if (!load) {
+      load = trees.get(site, adapter);
+      load.catch(() => treeLoads.delete(site));
+      treeLoads.set(site, load);
+    }
+    await load;
+    const koreanPath = product.sourceCategoryPath
+      .split('>')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const [mapping] = await mapForSite({ store: w.store, trees, source: adapter }, site, product.sellerId, [
+      { koreanPath, title: product.titleKo },
+    ]);
+    const best = mapping?.best;
+    return best ? { id: best.id, path: best.path.join(' > '), confidence: best.confidence } : undefined;
+  };
+
+  return {
+    store: w.store,
+    clock: w.clock,
+    logger: w.logger,
+    catalogs: new SiteCatalogs(w.store),
+    categoryFor,
+    async adapterFor(site, sellerId) {
+      try {
+        return await w.adapter(site, sellerId);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'not_found') return undefined;
+        throw e;
+      }
+    },
+    sellerSites(sellerId) {
+      const hit = sites.get(sellerId);
+      if (hit && w.clock.now().getTime() - hit.at < 5_000) return hit.list;
+      const list = w.store
+        .query<{ site: string }>(
+          `SELECT site FROM order_channels WHERE seller_id = $1 AND status = 'active' ORDER BY site`,
+          [sellerId],
+        )
+        .then((rows) => rows.map((r) => r.site));
+      sites.set(sellerId, { at: w.clock.now().getTime(), list });
+      return list;
+    },
+    localize(product, site) {
+      const platform = site.slice(0, site.indexOf('-'));
+      const key = `${product.id}|${product.updatedAt.getTime()}|${platform}|${sitePolicy(site)
+        .required.map((t) => t.locale)
+        .join()}`;
+      let hit = localized.get(key);
+      if (!hit) {
+        hit = localizeProductRecord(w.translation, product, site).then((p) =>
+          p.listings.find((l) => l.required),
+        );
+        hit.catch(() => localized.delete(key));
+        // Bounded: a long run over a big catalog must not keep every localization.
+        if (localized.size > 5_000) localized.delete(localized.keys().next().value!);
+        localized.set(key, hit);
+      }
+      return hit;
+    },
+    pricing() {
+      const now = w.clock.now().getTime();
+      if (!pricing || now - pricing.at > PRICING_TTL_MS) {
+        pricing = {
+          at: now,
+          ctx: loadPricingContext({ fx: new DbFxRepository(w.store.db), clock: w.clock }),
+        };
+      }
+      return pricing.ctx;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Store } from '../db/index.ts';
+import type { Brand, CategoryAttribute, MarketplaceAdapter } from '../marketplaces/index.ts';
+import { chunk } from '../marketplaces/index.ts';
+
+/**
+ * What a site says about its catalog, fetched once per process and kept: category attributes per
+ * category, the brand list, and hosted copies of the sellers' images (remembered in the store, so
+ * an image is migrated once per site ever). These calls are public or slow-changing data; asking
+ * for them per product would spend the rate limit that publishing needs.
+ */
+export class SiteCatalogs {
+  readonly #attributes = new Map<string, Promise<CategoryAttribute[]>>();
+  readonly #brands = new Map<string, Promise<Brand[]>>();
+  readonly #hosted = new Map<string, string>();
+
+  constructor(private readonly store: Pick<Store, 'query'>) {}
+
+  attributes(adapter: MarketplaceAdapter, categoryId: string): Promise<CategoryAttribute[]> {
+    const key = `${adapter.site.id}\n${categoryId}`;
+    let hit = this.#attributes.get(key);
+    if (!hit) {
+      hit = adapter.categoryAttributes(categoryId);
+      hit.catch(() => this.#attributes.delete(key));
+      this.#attributes.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The brand list: site-wide on Lazop platforms, per category on AliExpress. */
+  brands(adapter: MarketplaceAdapter, categoryId: string | undefined): Promise<Brand[]> {
+    const perCategory = adapter.site.platform === 'aliexpress';
+    if (perCategory && !categoryId) return Promise.resolve([]);
+    const key = perCategory ? `${adapter.site.id}\n${categoryId}` : adapter.site.id;
+    let hit = this.#brands.get(key);
+    if (!hit) {
+      hit = (async () => {
+        const all: Brand[] = [];
+        for (let offset = 0; ; offset += 200) {
+          const page = await adapter.brands({ offset, limit: 200, ...(perCategory ? { categoryId } : {}) });
+          all.push(...page.brands);
+          if (page.brands.length < 200) return all;
+        }
+      })();
+      hit.catch(() => this.#brands.delete(key));
+      this.#brands.set(key, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * Platform-hosted URLs for the images, in order; ones the platform could not take are left out.
+   * AliExpress takes image URLs as they are (this client has no photo-bank upload).
+   */
+  async hostImages(adapter: MarketplaceAdapter, urls: readonly string[]): Promise<string[]> {
+    const site = adapter.site.id;
+    if (adapter.site.platform === 'aliexpress') return [...urls];
+    const key = (u: string) => `${site}\n${u}`;
+    const unknown = urls.filter((u) => !this.#hosted.has(key(u)));
+    if (unknown.length > 0) {
+      const rows = await this.store.query<{ source_url: string; hosted_url: string }>(
+        `SELECT source_url, hosted_url FROM hosted_images WHERE site = $1 AND source_url = ANY($2::text[])`,
+        [site, unknown],
+      );
+      for (const r of rows) this.#hosted.set(key(r.source_url), r.hosted_url);
+      const toMigrate = unknown.filter((u) => !this.#hosted.has(key(u)));
+      for (const part of chunk(toMigrate, 8)) {
+        const result = await adapter.migrateImages(part);
+        const pairs = result.images
+          .map((img, i) => [img.originalUrl ?? part[i], img.url] as const)
+          .filter((p): p is readonly [string, string] => !!p[0] && !!p[1]);
+        if (pairs.length === 0) continue;
+        await this.store.query(
+          `INSERT INTO hosted_images (site, source_url, hosted_url)
+           SELECT $1, s, h FROM unnest($2::text[], $3::text[]) AS t(s, h) ON CONFLICT DO NOTHING`,
+          [site, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+        );
+        for (const [s, h] of pairs) this.#hosted.set(key(s), h);
+      }
+    }
+    return urls.map((u) => this.#hosted.get(key(u))).filter((u): u is string => !!u);
+  }
+}
