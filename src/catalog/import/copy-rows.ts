@@ -76,17 +76,19 @@ function csvNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-/** A JSON object with its keys sorted, so the key order of the file does not matter. */
+/**
+ * A JSON object with its keys in one order whatever the file's order was: the object rebuilt with
+ * its keys inserted sorted (JavaScript still puts integer-like keys first, in numeric order).
+ * Files mostly list keys sorted already; then the object is written as it is.
+ */
 function sortedJson(map: Record<string, string>): string {
   const keys = Object.keys(map);
-  if (keys.length === 0) return '{}';
-  keys.sort();
-  let out = '{';
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    out += `${i ? ',' : ''}${JSON.stringify(k)}:${JSON.stringify(map[k])}`;
-  }
-  return `${out}}`;
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
+  if (sorted) return JSON.stringify(map);
+  const rebuilt: Record<string, string> = {};
+  for (const k of keys.sort()) rebuilt[k] = map[k]!;
+  return JSON.stringify(rebuilt);
 }
 
 const mm = (cm: number | undefined) => (cm === undefined ? undefined : Math.round(cm * 10));
