@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.ts';
+import { register as registerListings } from './listings-commands.ts';
 import { register as registerDb } from './db-commands.ts';
 import { register as registerSellers } from './seller-commands.ts';
 import { register as registerCatalog } from './catalog-commands.ts';
@@ -18,6 +19,7 @@ import { register as registerListingsCategory } from './listings-category-comman
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
 
 const REGISTRATIONS: CommandRegistration[] = [
+  registerListings,
   registerDb,
   registerSellers,
   registerCatalog,

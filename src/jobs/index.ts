@@ -3,6 +3,7 @@ import { requoteJob } from './pricing-jobs.ts';
 import { processInboxJob, sweepOrdersJob } from './orders-jobs.ts';
 import { localizeProductJob } from './translation-jobs.ts';
 import type { JobDefinition } from './registry.ts';
+import { publishListingsJob, reconcileListingsJob } from './listings-jobs.ts';
 
 export { defineJob, type JobDefinition } from './registry.ts';
 export { startQueue, type Queue } from './queue.ts';
@@ -14,4 +15,6 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   processInboxJob,
   sweepOrdersJob,
   localizeProductJob,
+  publishListingsJob,
+  reconcileListingsJob,
 ] as unknown as JobDefinition[];

@@ -54,3 +54,5 @@ export {
 } from './queries.ts';
 export { pricingSiteOf } from './listing-inputs.ts';
 export type { ListingRow } from './listing-store.ts';
+export { listingsDeps } from './app-runtime.ts';
+export { startSyncLoop, type SyncLoopOptions } from './sync-loop.ts';
