@@ -91,6 +91,12 @@ function sortedJson(map: Record<string, string>): string {
   return JSON.stringify(rebuilt);
 }
 
+/**
+ * A copy of a short string that does not keep the parser's chunk it was sliced from alive while
+ * the batch fills (the chunk would be promoted to the old generation with it).
+ */
+const detached = (text: string) => (' ' + text).slice(1);
+
 const mm = (cm: number | undefined) => (cm === undefined ? undefined : Math.round(cm * 10));
 
 /** A byte buffer that grows; strings are written as UTF-8 in place. */
@@ -174,14 +180,14 @@ export class BatchEncoder {
       );
       hash.update(variants.buffer.subarray(from, variants.length));
       variants.write(`,${csvText(newId('variant'))}${tail}`);
-      b.variantSkus.push(v.sku);
+      b.variantSkus.push(detached(v.sku));
       b.variantSkuRows.push(variantSkuAt[position]!.row);
       b.variantSkuColumns.push(variantSkuAt[position]!.column);
     });
     const digest = hash.digest('base64url');
     products.write(`${csvText(id)},${csvText(sellerId)},${csvText(digest)}\n`);
     b.sellerIds.push(sellerId);
-    b.skus.push(r.sku);
+    b.skus.push(detached(r.sku));
     b.ids.push(id);
     b.hashes.push(digest);
     b.productEnd.push(products.length);
