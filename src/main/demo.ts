@@ -5,10 +5,13 @@ import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKey, startApiServer, type RunningServer } from '../api/index.ts';
 import { createSampleCatalog, importCatalog, writeCanonicalCsv } from '../catalog/index.ts';
-import { loadConfig } from '../config/index.ts';
+import { loadConfig, Secret, type Config } from '../config/index.ts';
 import { ALL_JOBS, startQueue } from '../jobs/index.ts';
+import { ordersRuntime } from '../orders/index.ts';
 import { toAppError } from '../shared/index.ts';
+import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { openApp, type App } from './app.ts';
+import { runDemoPipeline } from './demo-pipeline.ts';
 
 const SAMPLE = { sellers: 8, products: 400, seed: 'kbridge-demo' };
 
@@ -51,8 +54,30 @@ async function listen(app: App): Promise<RunningServer> {
   }
 }
 
+/**
+ * Without a configured marketplace, the demo runs the sandbox in this process (its state kept in
+ * the data directory) and points the marketplace client at it.
+ */
+async function withSandbox(config: Config): Promise<{ config: Config; sandbox?: Sandbox }> {
+  if (config.marketplaceApp) return { config };
+  const sandbox = await startSandbox({
+    port: 0,
+    stateDir: join(config.dataDir, 'sandbox'),
+    qcDelayMs: 20_000,
+  });
+  say(`sandbox: the marketplaces' simulator at ${sandbox.url}`);
+  return {
+    sandbox,
+    config: {
+      ...config,
+      marketplaceApp: { appKey: sandbox.appKey, appSecret: new Secret(sandbox.appSecret) },
+      marketplaceSandboxUrl: sandbox.url,
+    },
+  };
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const { config, sandbox } = await withSandbox(loadConfig());
   const app = await openApp(config);
   say(
     `store: ${app.store.engine}${app.store.engine === 'pglite' ? ` in ${join(config.dataDir, 'db')}` : ''}`,
@@ -62,6 +87,9 @@ async function main(): Promise<void> {
   const queue = await startQueue(app, ALL_JOBS);
   await queue.work();
   const server = await listen(app);
+  sandbox?.admin.upsertApp({ appKey: sandbox.appKey, pushUrl: `${server.url}/hooks/marketplace` });
+  ordersRuntime(app).startProcessing();
+  const pipeline = sandbox ? await runDemoPipeline(app, say) : undefined;
   say(`kbridge is running at ${server.url}`);
   say(`  OpenAPI: ${server.url}/openapi.json`);
   say(`  try:     curl -H "Authorization: Bearer $(cat ${keyFile})" ${server.url}/v1/products?limit=2`);
@@ -71,9 +99,11 @@ async function main(): Promise<void> {
     process.once('SIGTERM', resolve);
   });
   say('stopping…');
+  await pipeline?.stop();
   await server.close();
   await queue.stop();
   await app.close();
+  await sandbox?.close();
 }
 
 main().catch((e: unknown) => {
