@@ -5,6 +5,7 @@ import {
   type MarketplaceAdapter,
   type MarketplaceConnection,
   type Platform,
+  type RateLimiter,
   type Site,
   type TokenStore,
 } from '../marketplaces/index.ts';
@@ -146,6 +147,8 @@ export function connectGateway(options: {
   sleep?: ((ms: number) => Promise<void>) | undefined;
   /** The clock requests are signed with (tests moving the sandbox's clock pass its now). */
   now?: (() => number) | undefined;
+  /** One limiter for every site (benchmarks set their own rates); else each site makes one. */
+  limiter?: RateLimiter | undefined;
 }): MarketplaceGateway & { connection(site: string): MarketplaceConnection } {
   const connections = new Map<string, MarketplaceConnection>();
   const connection = (siteId: string): MarketplaceConnection => {
@@ -164,6 +167,7 @@ export function connectGateway(options: {
         tokenEncryptionKey: options.tokenEncryptionKey,
         sleep: options.sleep,
         now: options.now,
+        limiter: options.limiter,
       });
       connections.set(siteId, c);
     }

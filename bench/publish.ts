@@ -1,0 +1,149 @@
+// `npm run bench -- publish [--products N] [--sites all|a,b] [--rate R] [--changes C] [--concurrency K]`
+// Publishes N sample products to the sites against the sandbox (in this process, over loopback
+// HTTP) with the client limited to R product creates per second per site, and reports wall time,
+// calls, listings/s and rate-limit utilisation (creates/s ÷ R × sites). Then C stock changes on
+// listed SKUs with the sync loop running, and the time until every site holds the new quantity
+// (the sandbox accepted the push): p50 and p99.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { createSampleCatalog, importCatalog, writeCanonicalCsv } from '../src/catalog/index.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { openStockFromCatalog, receiveStock } from '../src/inventory/index.ts';
+import { createListingsDeps, publishSite, startSyncLoop } from '../src/listings/index.ts';
+import { translationService } from '../src/localization/index.ts';
+import { openApp } from '../src/main/app.ts';
+import { connectSandboxSeller } from '../src/main/sandbox-channels.ts';
+import {
+  DEFAULT_RATE_LIMITS,
+  InMemoryTokenStore,
+  RateLimiter,
+  listSites,
+} from '../src/marketplaces/index.ts';
+import { ChannelDirectory, connectGateway } from '../src/orders/index.ts';
+import { startSandbox } from '../src/sandbox/index.ts';
+import { OPERATOR_SCOPE, createLogger, systemClock } from '../src/shared/index.ts';
+
+const { values: a } = parseArgs({
+  options: {
+    products: { type: 'string', default: '10000' },
+    sites: { type: 'string', default: 'all' },
+    rate: { type: 'string', default: '10' },
+    changes: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '6' },
+  },
+});
+const products = Number(a.products);
+const rate = Number(a.rate);
+const sites = a.sites === 'all' ? listSites().map((s) => s.id) : a.sites.split(',');
+const pct = (xs: number[], p: number) =>
+  xs.sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+
+const dir = await mkdtemp(join(tmpdir(), 'kb-bench-publish-'));
+const app = await openApp(loadConfig({ KBRIDGE_DATA_DIR: dir }), { logger: createLogger('silent') });
+const file = join(dir, 'catalog.csv');
+const out = createWriteStream(file);
+await writeCanonicalCsv(createSampleCatalog({ sellers: 1, products, seed: 'bench-publish' }).products(), out);
+await finished(out);
+await importCatalog(app.store, file, app.clock);
+await openStockFromCatalog(app.store, OPERATOR_SCOPE);
+const [seller] = await app.store.query<{ id: string }>('SELECT id FROM sellers LIMIT 1');
+const sb = await startSandbox({ port: 0, qcDelayMs: 3_600_000 });
+const limiter = new RateLimiter({
+  ...DEFAULT_RATE_LIMITS,
+  sellerApi: {
+    ...DEFAULT_RATE_LIMITS.sellerApi,
+    '/product/create': { perSecond: rate },
+    'aliexpress.solution.product.post': { perSecond: rate },
+  },
+});
+const gateway = connectGateway({
+  apps: [{ appKey: sb.appKey, appSecret: sb.appSecret }],
+  tokenStore: new InMemoryTokenStore(),
+  tokenEncryptionKey: 'kbridge-bench-key-0123456789abcdef',
+  sandboxOrigin: sb.url,
+  limiter,
+});
+for (const site of sites)
+  await connectSandboxSeller(app.store, gateway.connection(site), { site, sellerId: seller!.id });
+const channels = new ChannelDirectory(app.store);
+const deps = createListingsDeps({
+  store: app.store,
+  clock: systemClock,
+  translation: translationService(app),
+  adapter: async (site, sellerId) => gateway.adapter(await channels.forSeller(site, sellerId)),
+});
+console.log(`${products} products × ${sites.length} sites, creates limited to ${rate}/s per site`);
+
+const callsBefore = sb.admin.counters();
+const started = performance.now();
+const createdAt: number[] = [];
+const summaries = await Promise.all(
+  sites.map((site) =>
+    publishSite(deps, site, {
+      concurrency: Number(a.concurrency),
+      onOutcome: (o) => o.action === 'created' && createdAt.push(performance.now()),
+    }),
+  ),
+);
+const wall = (performance.now() - started) / 1000;
+const created = summaries.reduce((n, s) => n + s.created, 0);
+const blocked = summaries.reduce((n, s) => n + s.blocked, 0);
+const failed = summaries.reduce((n, s) => n + s.failed + s.retry, 0);
+const counters = sb.admin.counters();
+const calls = (counters.calls ?? 0) - (callsBefore.calls ?? 0);
+// Utilisation over the window in which creates were being sent: creates/s against the allowed rate.
+const window = createdAt.length > 1 ? (Math.max(...createdAt) - Math.min(...createdAt)) / 1000 : wall;
+const utilisation = created / window / (rate * sites.length);
+console.log(
+  `publish: ${wall.toFixed(1)} s wall, ${created} created, ${blocked} held back by preflight, ${failed} failed; ${calls} API calls`,
+);
+console.log(
+  `  ${(created / wall).toFixed(1)} listings/s; creates ${(created / window).toFixed(1)}/s of ${rate * sites.length}/s allowed = ${(utilisation * 100).toFixed(1)}% rate-limit utilisation`,
+);
+
+// Stock: C changes on listed SKUs, the sync loop pushing; latency until the push to every site holding the SKU succeeded.
+const listed = await app.store.query<{ variant_id: string; seller_sku: string; n: number }>(
+  `SELECT variant_id, min(seller_sku) AS seller_sku, count(*)::int AS n FROM listing_skus GROUP BY variant_id ORDER BY variant_id LIMIT $1`,
+  [Number(a.changes)],
+);
+const loop = startSyncLoop(deps, {
+  sites: async () => sites,
+  syncMs: 100,
+  qcMs: 3_600_000,
+  reconcileMs: 3_600_000,
+});
+await new Promise((r) => setTimeout(r, 2000)); // the opening stock drains first
+const changedAt = new Map<string, number>();
+for (const v of listed) {
+  changedAt.set(v.variant_id, Date.now());
+  await receiveStock(app.store, OPERATOR_SCOPE, { variantId: v.variant_id, quantity: 3, note: 'bench' });
+}
+const latencies: number[] = [];
+const deadline = Date.now() + 120_000;
+while (latencies.length < listed.length && Date.now() < deadline) {
+  await new Promise((r) => setTimeout(r, 200));
+  const rows = await app.store.query<{ variant_id: string; done: Date; n: number }>(
+    `SELECT k.variant_id, max(k.pushed_at) AS done, count(*)::int AS n FROM listing_skus k
+     JOIN stock_items s ON s.variant_id = k.variant_id
+     WHERE k.variant_id = ANY($1::text[]) AND k.pushed_quantity IS NOT NULL AND s.version <= s.synced_version
+     GROUP BY k.variant_id`,
+    [[...changedAt.keys()]],
+  );
+  for (const r of rows) {
+    const t = changedAt.get(r.variant_id);
+    if (t === undefined) continue;
+    latencies.push(new Date(r.done).getTime() - t);
+    changedAt.delete(r.variant_id);
+  }
+}
+await loop.stop();
+console.log(
+  `stock: ${latencies.length} of ${listed.length} changes on every site; p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms, max ${Math.max(...latencies)} ms`,
+);
+await sb.close();
+await app.close();
+await rm(dir, { recursive: true, force: true });
