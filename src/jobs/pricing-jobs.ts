@@ -4,10 +4,9 @@ import {
   REQUOTE_JOB,
   createRequoteJobHandler,
   loadPricingData,
-  pricingCategoryOf,
+  priceableItem,
   requoteJobPayload,
   saveSitePrices,
-  type PriceableItem,
 } from '../pricing/index.ts';
 import { AppError } from '../shared/index.ts';
 import { defineJob } from './registry.ts';
@@ -36,18 +35,7 @@ export const requoteJob = defineJob({
         return current;
       },
       async *items(filter) {
-        for await (const v of activeVariants(app.store, filter)) {
-          const item: PriceableItem = {
-            variantId: v.variantId,
-            sellerId: v.sellerId,
-            priceKrw: v.priceKrw,
-            // A product imported without a weight is priced as a 500 g parcel until the seller fills it.
-            weightG: v.weightG ?? 500,
-            category: pricingCategoryOf(v.categoryPath),
-            ...(v.dimsMm ? { dims: v.dimsMm } : {}),
-          };
-          yield item;
-        }
+        for await (const v of activeVariants(app.store, filter)) yield priceableItem(v);
       },
       publish: (changes) => saveSitePrices(app.store, changes),
       clock: app.clock,

@@ -1,7 +1,7 @@
 import type { Store } from '../db/index.ts';
 import { availableBySite, loadPolicies, policyFor } from '../inventory/index.ts';
 import {
-  pricingCategoryOf,
+  priceableItem,
   quote,
   saveSitePrices,
   type PriceChange,
@@ -52,17 +52,21 @@ export async function pricesFor(
   const fresh: PriceChange[] = [];
   for (const v of product.variants) {
     if (out.has(v.id)) continue;
-    const result = quote(pricing, pricingSiteOf(site), {
-      variantId: v.id,
-      sellerId: product.sellerId,
-      priceKrw: product.priceKrw + v.priceDeltaKrw,
-      // A product without a weight prices as a 500 g parcel (as the requote does); preflight still asks for it.
-      weightG: product.weightG ?? 500,
-      category: pricingCategoryOf(product.sourceCategoryPath),
-      ...(product.lengthMm && product.widthMm && product.heightMm
-        ? { dims: { lengthMm: product.lengthMm, widthMm: product.widthMm, heightMm: product.heightMm } }
-        : {}),
-    });
+    const result = quote(
+      pricing,
+      pricingSiteOf(site),
+      priceableItem({
+        variantId: v.id,
+        sellerId: product.sellerId,
+        priceKrw: product.priceKrw + v.priceDeltaKrw,
+        weightG: product.weightG,
+        dimsMm:
+          product.lengthMm && product.widthMm && product.heightMm
+            ? { lengthMm: product.lengthMm, widthMm: product.widthMm, heightMm: product.heightMm }
+            : null,
+        categoryPath: product.sourceCategoryPath,
+      }),
+    );
     out.set(v.id, result.ok ? result.value.price : { failure: result.error.message });
     fresh.push({
       variantId: v.id,

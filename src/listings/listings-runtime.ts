@@ -9,7 +9,13 @@ import {
 import type { MarketplaceAdapter } from '../marketplaces/index.ts';
 import { DbFxRepository, loadPricingContext, type PricingContext } from '../pricing/index.ts';
 import { AppError, type Clock, type Logger } from '../shared/index.ts';
-import { CategoryTreeCache, mapForSite, type SiteTree } from './category/index.ts';
+import {
+  applyConfirmation,
+  CategoryTreeCache,
+  confirmedMappings,
+  sourcePathKey,
+  type SiteTree,
+} from './category/index.ts';
 import type { CategoryChoice } from './listing-builder.ts';
 import type { ListingsDeps } from './listing-deps.ts';
 import { SiteCatalogs } from './site-catalog.ts';
@@ -38,6 +44,17 @@ export function createListingsDeps(w: ListingsWiring): ListingsDeps {
   let pricing: { at: number; ctx: Promise<PricingContext> } | undefined;
   const sites = new Map<string, { at: number; list: Promise<string[]> }>();
 
+  // Confirmations are read once per site and seller for a few seconds, not once per product.
+  const confirmations = new Map<string, { at: number; map: ReturnType<typeof confirmedMappings> }>();
+  const confirmedFor = (site: string, sellerId: string) => {
+    const key = `${site}\n${sellerId}`;
+    const now = w.clock.now().getTime();
+    let hit = confirmations.get(key);
+    if (!hit || now - hit.at > 5_000)
+      confirmations.set(key, (hit = { at: now, map: confirmedMappings(w.store, site, sellerId) }));
+    return hit.map;
+  };
+
   const categoryFor = async (
     adapter: MarketplaceAdapter,
     product: ProductWithVariants,
@@ -49,15 +66,13 @@ export function createListingsDeps(w: ListingsWiring): ListingsDeps {
       load.catch(() => treeLoads.delete(site));
       treeLoads.set(site, load);
     }
-    await load;
-    const koreanPath = product.sourceCategoryPath
-      .split('>')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const [mapping] = await mapForSite({ store: w.store, trees, source: adapter }, site, product.sellerId, [
+    const koreanPath = product.sourceCategoryPath.split('>');
+    const [tree, confirmed] = await Promise.all([load, confirmedFor(site, product.sellerId)]);
+    const best = applyConfirmation(
+      tree.mapper,
       { koreanPath, title: product.titleKo },
-    ]);
-    const best = mapping?.best;
+      confirmed.get(sourcePathKey(koreanPath)),
+    ).best;
     return best ? { id: best.id, path: best.path.join(' > '), confidence: best.confidence } : undefined;
   };
 

@@ -174,9 +174,9 @@ async function send(
           itemId: existing,
           attributes: item.input.attributes,
           images: item.input.images,
-          skus: item.input.skus.map((s) => ({
+          skus: item.input.skus.map((s, i) => ({
             ...s,
-            skuId: itemOf.get(item.variantIds[item.input.skus.indexOf(s)]!)?.sku_id ?? undefined,
+            skuId: itemOf.get(item.variantIds[i]!)?.sku_id ?? undefined,
           })),
         });
         itemId = existing;

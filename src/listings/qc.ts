@@ -1,6 +1,7 @@
 import type { ListingsDeps } from './listing-deps.ts';
 import { moveListing } from './listing-store.ts';
-import { groupBy, readBySellerSku, remoteState } from './remote-status.ts';
+import { groupBy } from '../marketplaces/index.ts';
+import { readBySellerSku, remoteState } from './remote-status.ts';
 
 /**
  * QC results by polling: listings waiting for QC are read back by SellerSku and moved to live or

@@ -1,7 +1,8 @@
 import type { PriceQuantityUpdate } from '../marketplaces/index.ts';
 import type { ListingsDeps } from './listing-deps.ts';
 import { moveListing, recordEvents } from './listing-store.ts';
-import { groupBy, readBySellerSku, remoteState } from './remote-status.ts';
+import { groupBy } from '../marketplaces/index.ts';
+import { readBySellerSku, remoteState } from './remote-status.ts';
 
 /**
  * Reconcile: reads every listed SKU of a site back and compares it with what we pushed. Price or

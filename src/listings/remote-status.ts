@@ -25,15 +25,3 @@ export async function readBySellerSku(
   }
   return out;
 }
-
-/** Rows grouped by a key, in first-seen order (Map.groupBy needs Node 21). */
-export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}

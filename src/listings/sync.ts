@@ -2,7 +2,7 @@ import { runStockSync, type StockChange } from '../inventory/index.ts';
 import type { PriceQuantityUpdate } from '../marketplaces/index.ts';
 import type { ListingsDeps } from './listing-deps.ts';
 import { recordEvents, recordSkuPushes, type SkuPush } from './listing-store.ts';
-import { groupBy } from './remote-status.ts';
+import { groupBy } from '../marketplaces/index.ts';
 
 /**
  * Price and stock sync: what each site should show, compared with what was last pushed there;
@@ -57,6 +57,38 @@ async function pushGroup(
   }
 }
 
+/**
+ * Pushes rows grouped by site and seller, the groups at once (the client's limiter paces each
+ * site), records what went through, and returns the rows pushed and the rows that failed.
+ */
+async function pushAll<R extends Target>(
+  deps: ListingsDeps,
+  rows: readonly R[],
+  update: (r: R) => PriceQuantityUpdate,
+  record: (r: R) => SkuPush,
+  summary: SyncSummary,
+): Promise<{ pushed: R[]; failed: R[] }> {
+  const groups = [...groupBy(rows, (r) => `${r.site}\n${r.sellerId}`).values()];
+  const outcomes = await Promise.all(
+    groups.map(async (group) => {
+      const { site, sellerId } = group[0]!;
+      const listingOf = new Map(group.map((r) => [r.sellerSku, r.listingId]));
+      const ok = await pushGroup(deps, site, sellerId, group.map(update), summary, listingOf);
+      return group.map((r) => ({ r, ok: ok.has(r.sellerSku) }));
+    }),
+  );
+  const all = outcomes.flat();
+  const pushed = all.filter((x) => x.ok).map((x) => x.r);
+  await recordSkuPushes(deps.store, pushed.map(record));
+  return { pushed, failed: all.filter((x) => !x.ok).map((x) => x.r) };
+}
+
+const skuRef = (t: Target) => ({
+  sellerSku: t.sellerSku,
+  itemId: t.itemId ?? undefined,
+  skuId: t.skuId ?? undefined,
+});
+
 /** The stock outbox consumer: each changed SKU's quantity to every site it is listed on. */
 async function pushStock(deps: ListingsDeps, changes: readonly StockChange[], summary: SyncSummary) {
   const targets = await deps.store.query<Target>(
@@ -68,37 +100,22 @@ async function pushStock(deps: ListingsDeps, changes: readonly StockChange[], su
     [changes.map((c) => c.variantId)],
   );
   const byVariant = new Map(changes.map((c) => [c.variantId, c]));
-  const failedVariants = new Set<string>();
-  for (const [key, group] of groupBy(targets, (t) => `${t.site}\n${t.sellerId}`)) {
-    const [site, sellerId] = key.split('\n') as [string, string];
-    const due = group
-      .map((t) => ({
-        t,
-        quantity: t.state === 'paused' ? 0 : (byVariant.get(t.variantId)?.bySite[site] ?? 0),
-      }))
-      .filter((x) => x.quantity !== x.t.pushedQuantity);
-    const ok = await pushGroup(
-      deps,
-      site,
-      sellerId,
-      due.map(({ t, quantity }) => ({
-        sellerSku: t.sellerSku,
-        itemId: t.itemId ?? undefined,
-        skuId: t.skuId ?? undefined,
-        quantity,
-      })),
-      summary,
-      new Map(due.map(({ t }) => [t.sellerSku, t.listingId])),
-    );
-    const pushed = due.filter((x) => ok.has(x.t.sellerSku));
-    for (const x of due) if (!ok.has(x.t.sellerSku)) failedVariants.add(x.t.variantId);
-    await recordSkuPushes(
-      deps.store,
-      pushed.map(({ t, quantity }) => ({ ...t, quantity })),
-    );
-    summary.stockPushed += pushed.length;
-    summary.stockFailed += due.length - pushed.length;
-  }
+  const due = targets
+    .map((t) => ({
+      ...t,
+      quantity: t.state === 'paused' ? 0 : (byVariant.get(t.variantId)?.bySite[t.site] ?? 0),
+    }))
+    .filter((t) => t.quantity !== t.pushedQuantity);
+  const { pushed, failed } = await pushAll(
+    deps,
+    due,
+    (t) => ({ ...skuRef(t), quantity: t.quantity }),
+    (t) => t,
+    summary,
+  );
+  summary.stockPushed += pushed.length;
+  summary.stockFailed += failed.length;
+  const failedVariants = new Set(failed.map((t) => t.variantId));
   return changes.map((c) => ({ variantId: c.variantId, ok: !failedVariants.has(c.variantId) }));
 }
 
@@ -107,7 +124,7 @@ async function pushPrices(deps: ListingsDeps, summary: SyncSummary, limit: numbe
   const rows = await deps.store.query<Target & { currency: string; priceMinor: number }>(
     `SELECT k.variant_id AS "variantId", k.site, k.listing_id AS "listingId", k.seller_id AS "sellerId",
             k.seller_sku AS "sellerSku", k.item_id AS "itemId", k.sku_id AS "skuId", l.state,
-            sp.currency, sp.price_minor AS "priceMinor"
+            sp.currency, sp.price_minor::float8 AS "priceMinor"
      FROM listing_skus k JOIN listings l ON l.id = k.listing_id
      JOIN site_prices sp ON sp.variant_id = k.variant_id AND sp.site = k.site AND sp.status = 'ok'
      WHERE l.state IN ('pending_qc', 'live', 'paused', 'rejected')
@@ -115,29 +132,15 @@ async function pushPrices(deps: ListingsDeps, summary: SyncSummary, limit: numbe
      ORDER BY sp.updated_at LIMIT $1`,
     [limit],
   );
-  for (const [key, group] of groupBy(rows, (t) => `${t.site}\n${t.sellerId}`)) {
-    const [site, sellerId] = key.split('\n') as [string, string];
-    const ok = await pushGroup(
-      deps,
-      site,
-      sellerId,
-      group.map((t) => ({
-        sellerSku: t.sellerSku,
-        itemId: t.itemId ?? undefined,
-        skuId: t.skuId ?? undefined,
-        price: { currency: t.currency, minor: Number(t.priceMinor) },
-      })),
-      summary,
-      new Map(group.map((t) => [t.sellerSku, t.listingId])),
-    );
-    const pushed = group.filter((t) => ok.has(t.sellerSku));
-    await recordSkuPushes(
-      deps.store,
-      pushed.map((t) => ({ ...t, currency: t.currency, priceMinor: Number(t.priceMinor) })),
-    );
-    summary.pricePushed += pushed.length;
-    summary.priceFailed += group.length - pushed.length;
-  }
+  const { pushed, failed } = await pushAll(
+    deps,
+    rows,
+    (t) => ({ ...skuRef(t), price: { currency: t.currency, minor: t.priceMinor } }),
+    (t) => ({ ...t, priceMinor: t.priceMinor }),
+    summary,
+  );
+  summary.pricePushed += pushed.length;
+  summary.priceFailed += failed.length;
 }
 
 /** One round of the sync: pending stock changes, then changed prices. */

@@ -1,3 +1,5 @@
+import type { PriceableItem } from './types.ts';
+
 /**
  * Maps a seller's Korean category path to a pricing category (fees.json `categories`). Korean
  * open markets share a top level (뷰티, 식품, 패션의류, ...); finer words pick footwear, bags,
@@ -23,4 +25,29 @@ const RULES: readonly [RegExp, string][] = [
 export function pricingCategoryOf(categoryPath: string): string {
   for (const [pattern, category] of RULES) if (pattern.test(categoryPath)) return category;
   return 'other';
+}
+
+/** A variant's catalog facts as pricing reads them (the catalog's VariantFacts has this shape). */
+export interface VariantPricingFacts {
+  variantId: string;
+  sellerId: string;
+  priceKrw: number;
+  weightG: number | null;
+  dimsMm: { lengthMm: number; widthMm: number; heightMm: number } | null;
+  categoryPath: string;
+}
+
+/**
+ * The item pricing quotes for a variant. A product imported without a weight is priced as a 500 g
+ * parcel until the seller fills it (preflight still asks for the weight before publishing).
+ */
+export function priceableItem(v: VariantPricingFacts): PriceableItem {
+  return {
+    variantId: v.variantId,
+    sellerId: v.sellerId,
+    priceKrw: v.priceKrw,
+    weightG: v.weightG ?? 500,
+    category: pricingCategoryOf(v.categoryPath),
+    ...(v.dimsMm ? { dims: v.dimsMm } : {}),
+  };
 }

@@ -127,5 +127,5 @@ export function fxSnapshotFile(dataDir: string): string {
 export async function currentFxSnapshot(repo: FxRepository): Promise<FxSnapshot> {
   return (await repo.latest()) ?? defaultFxSnapshot();
 }
-export { pricingCategoryOf } from './category-of.ts';
+export { pricingCategoryOf, priceableItem, type VariantPricingFacts } from './category-of.ts';
 export { saveSitePrices } from './site-prices.ts';

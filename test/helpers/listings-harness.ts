@@ -1,5 +1,6 @@
 // The listings engine wired to the real sandbox over loopback HTTP: a sample catalog imported for
-// one seller, the seller connected on the chosen sites, stock opened from the catalog.
+// one seller, the seller connected on the chosen sites, stock opened from the catalog. The publish
+// benchmark uses it too.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { createListingsDeps, type ListingsDeps } from '../../src/listings/index.
 import { translationService } from '../../src/localization/index.ts';
 import type { App } from '../../src/main/app.ts';
 import { connectSandboxSeller } from '../../src/main/sandbox-channels.ts';
-import { InMemoryTokenStore } from '../../src/marketplaces/index.ts';
+import { InMemoryTokenStore, type RateLimiter } from '../../src/marketplaces/index.ts';
 import { ChannelDirectory, connectGateway } from '../../src/orders/index.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.ts';
 import { OPERATOR_SCOPE, systemClock } from '../../src/shared/index.ts';
@@ -33,8 +34,12 @@ export async function startListingsHarness(options: {
   sandbox?: SandboxOptions;
   /** Waits of the client (rate limiter, backoff) happen at once: fault tests stay fast. */
   instantWaits?: boolean;
+  /** The client's limiter for every site (the benchmark sets its create rate). */
+  limiter?: RateLimiter;
+  /** The app to use (default: a test app over a fresh test store); closed with the harness. */
+  app?: App;
 }): Promise<ListingsHarness> {
-  const app = await testApp();
+  const app = options.app ?? (await testApp());
   const dir = await mkdtemp(join(tmpdir(), 'kb-listings-'));
   const file = join(dir, 'catalog.csv');
   const catalog = createSampleCatalog({
@@ -56,6 +61,7 @@ export async function startListingsHarness(options: {
     tokenEncryptionKey: 'kbridge-test-key-0123456789abcdef',
     sandboxOrigin: sb.url,
     ...(options.instantWaits ? { sleep: async () => {} } : {}),
+    limiter: options.limiter,
   });
   for (const site of options.sites)
     await connectSandboxSeller(app.store, gateway.connection(site), { site, sellerId: seller!.id });

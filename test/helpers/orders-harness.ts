@@ -16,11 +16,10 @@ import {
   OrderIngestor,
   PushReceiver,
   connectGateway,
-  registerChannel,
-  siteById,
   type ApplySummary,
   type OrderChannel,
 } from '../../src/orders/index.ts';
+import { connectSandboxSeller } from '../../src/main/sandbox-channels.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.ts';
 import { systemClock, type Clock } from '../../src/shared/index.ts';
 
@@ -113,25 +112,14 @@ export async function publishSkus(
   }
 }
 
-/** The seller grants the app access on the sandbox's authorize page; the channel is registered. */
-export async function authorizeChannel(
+/** The seller grants the app access on the sandbox's authorize page (as its default seller); the channel is registered. */
+export function authorizeChannel(
   store: Store,
   conn: MarketplaceConnection,
   siteId: string,
   sellerId: string,
 ): Promise<OrderChannel> {
-  const site = siteById(siteId);
-  const tokenKey = `${site.platform}:${sellerId}:${site.venture.toLowerCase()}`;
-  const url = new URL(conn.tokens.authorizeUrl('https://kbridge.example/callback', 'x'));
-  url.searchParams.set('country', site.venture.toLowerCase());
-  const res = await fetch(url, { redirect: 'manual' });
-  const code = new URL(res.headers.get('location') ?? '').searchParams.get('code');
-  if (!code) throw new Error(`no code for ${siteId}: ${res.status}`);
-  const grant = await conn.tokens.exchangeCode(tokenKey, code);
-  const entry =
-    grant.sellers.find((s) => s.country.toLowerCase() === site.venture.toLowerCase()) ?? grant.sellers[0];
-  if (!entry) throw new Error(`no seller id for ${siteId}`);
-  return registerChannel(store, { site: siteId, externalSellerId: entry.sellerId, sellerId, tokenKey });
+  return connectSandboxSeller(store, conn, { site: siteId, sellerId, defaultAccount: true });
 }
 
 export async function startOrdersHarness(options: {

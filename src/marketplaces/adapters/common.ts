@@ -75,6 +75,18 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** Items grouped by a key, groups in first-seen order (Map.groupBy needs Node 21). */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** Runs `work` over the chunks with at most `concurrency` in flight, keeping input order. */
 export async function mapConcurrent<T, R>(
   items: readonly T[],

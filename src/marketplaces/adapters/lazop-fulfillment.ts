@@ -1,7 +1,15 @@
 import { AppError } from '../../shared/index.ts';
 import { isMarketplaceError } from '../errors.ts';
 import { asArray, asObject, booleanValue, idString, stringValue } from '../lossless-json.ts';
-import { BATCH_LIMITS, chunk, jsonIdList, jsonWithIds, numericId, type AdapterContext } from './common.ts';
+import {
+  BATCH_LIMITS,
+  chunk,
+  groupBy,
+  jsonIdList,
+  jsonWithIds,
+  numericId,
+  type AdapterContext,
+} from './common.ts';
 import type {
   CancelReason,
   CancelRequest,
@@ -156,17 +164,6 @@ async function packLegacy(ctx: AdapterContext, r: PackRequest): Promise<PackedIt
       shipmentProvider: stringValue(i.shipment_provider) || undefined,
     };
   });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** Packs items (≤ 20 orders per call); an unanswered pack is reconciled from the order items. */
