@@ -8,6 +8,7 @@ import { orderRoutes } from './orders/routes.ts';
 import { packageRoutes } from './orders/package-routes.ts';
 import { stockRoutes } from './orders/stock-routes.ts';
 import { pushRoutes } from './orders/push-route.ts';
+import { listingRoutes } from './listings/routes.ts';
 import { productRoutes } from './products/routes.ts';
 import { sellerRoutes } from './sellers/routes.ts';
 import { translationRoutes } from './translations/routes.ts';
@@ -82,6 +83,7 @@ export function createApiApp(app: App) {
   api.route('/', stockRoutes());
   api.route('/', pushRoutes());
   api.route('/', translationRoutes());
+  api.route('/', listingRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {

@@ -46,6 +46,8 @@ export { reconcileSite, type ReconcileSummary } from './reconcile.ts';
 export { actOnListing, type ListingAction } from './actions.ts';
 export {
   listingStatus,
+  listingCounts,
+  type StateCounts,
   listListings,
   getListing,
   type StatusReport,

@@ -4,34 +4,58 @@ import { LISTING_STATES } from './lifecycle.ts';
 import { LISTING_COLUMNS, type ListingRow } from './listing-store.ts';
 
 /** Read side of listings: counts per state, pages, one listing with its SKUs and sync log. Scoped. */
+export interface StateCounts {
+  site: string;
+  total: number;
+  states: Record<string, number>;
+}
+
 export interface StatusReport {
-  sites: { site: string; total: number; states: Record<string, number> }[];
+  sites: StateCounts[];
   /** The commonest platform error codes and preflight rules holding listings back. */
   topErrors: { reason: string; count: number }[];
 }
 
+function counts(site: string): StateCounts {
+  return { site, total: 0, states: Object.fromEntries(LISTING_STATES.map((x) => [x, 0])) };
+}
+
+/** Listings per seller, site and state (a seller sees its own). */
+export async function listingCounts(
+  store: Pick<Store, 'query'>,
+  scope: Scope,
+  site?: string,
+): Promise<(StateCounts & { sellerId: string })[]> {
+  const rows = await store.query<{ seller_id: string; site: string; state: string; n: number }>(
+    `SELECT seller_id, site, state, count(*)::int AS n FROM listings
+     WHERE ($1::text IS NULL OR seller_id = $1) AND ($2::text IS NULL OR site = $2)
+     GROUP BY seller_id, site, state ORDER BY seller_id, site`,
+    [scopedSellerId(scope) ?? null, site ?? null],
+  );
+  const out = new Map<string, StateCounts & { sellerId: string }>();
+  for (const r of rows) {
+    const key = `${r.seller_id} ${r.site}`;
+    let c = out.get(key);
+    if (!c) out.set(key, (c = { sellerId: r.seller_id, ...counts(r.site) }));
+    c.states[r.state] = r.n;
+    c.total += r.n;
+  }
+  return [...out.values()];
+}
+
+/** Listings per site and state over every seller in scope, and the top reasons holding them back. */
 export async function listingStatus(
   store: Pick<Store, 'query'>,
   scope: Scope,
   site?: string,
 ): Promise<StatusReport> {
   const seller = scopedSellerId(scope) ?? null;
-  const rows = await store.query<{ site: string; state: string; n: number }>(
-    `SELECT site, state, count(*)::int AS n FROM listings
-     WHERE ($1::text IS NULL OR seller_id = $1) AND ($2::text IS NULL OR site = $2)
-     GROUP BY site, state ORDER BY site`,
-    [seller, site ?? null],
-  );
-  const sites = new Map<string, { site: string; total: number; states: Record<string, number> }>();
-  for (const r of rows) {
-    let s = sites.get(r.site);
-    if (!s)
-      sites.set(
-        r.site,
-        (s = { site: r.site, total: 0, states: Object.fromEntries(LISTING_STATES.map((x) => [x, 0])) }),
-      );
-    s.states[r.state] = r.n;
-    s.total += r.n;
+  const sites = new Map<string, StateCounts>();
+  for (const c of await listingCounts(store, scope, site)) {
+    let s = sites.get(c.site);
+    if (!s) sites.set(c.site, (s = counts(c.site)));
+    for (const [state, n] of Object.entries(c.states)) s.states[state] = (s.states[state] ?? 0) + n;
+    s.total += c.total;
   }
   const errors = await store.query<{ reason: string; n: number }>(
     `SELECT reason, count(*)::int AS n FROM (

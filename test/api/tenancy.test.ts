@@ -20,6 +20,7 @@ const ids = {
   returns: {} as Record<'A' | 'B', string>,
   reviews: {} as Record<'A' | 'B', string>,
   glossary: {} as Record<'A' | 'B', string>,
+  listings: {} as Record<'A' | 'B', string>,
 };
 const keys = {} as Record<'operator' | 'A' | 'B', string>;
 
@@ -120,6 +121,13 @@ before(async () => {
   await seedOrders('A');
   await seedOrders('B');
   for (const who of ['A', 'B'] as const) {
+    ids.listings[who] = `lst_TENANCY${who}`;
+    await app.store.query(
+      `INSERT INTO listings (id, seller_id, product_id, site) VALUES ($1, $2, $3, 'lazada-sg')`,
+      [ids.listings[who], ids.sellers[who], ids.products[who]],
+    );
+  }
+  for (const who of ['A', 'B'] as const) {
     const t = await seedTranslations(app, ids.sellers[who]);
     Object.assign(ids.reviews, { [who]: t.reviewId });
     Object.assign(ids.glossary, { [who]: t.glossaryId });
@@ -192,6 +200,17 @@ const ENDPOINTS: Record<
   '/v1/translations/glossary': { kind: 'list', owner: (g) => g.sellerId },
   '/v1/translations/glossary/{id}': { kind: 'item', resource: 'glossary' },
   '/v1/products/{id}/localized': { kind: 'item', resource: 'products' },
+  '/v1/listings': { kind: 'list', owner: (l) => l.sellerId },
+  '/v1/listings/status': { kind: 'list', owner: (c) => c.sellerId },
+  '/v1/listings/{id}': { kind: 'item', resource: 'listings' },
+  // A draft cannot be paused or resumed (409) but it is the caller's own; another's is 404.
+  '/v1/listings/{id}/pause': { kind: 'action', resource: 'listings', body: {} },
+  '/v1/listings/{id}/resume': { kind: 'action', resource: 'listings', body: {} },
+  '/v1/listings/{id}/delist': { kind: 'action', resource: 'listings', body: {} },
+  '/v1/listings/publish': {
+    kind: 'action',
+    bodyFor: (who) => ({ site: 'daraz-pk', sellerId: ids.sellers[who], limit: 1 }),
+  },
 };
 
 test('every /v1 endpoint in the OpenAPI document has a tenancy case', async () => {
