@@ -1,4 +1,6 @@
-import type { MarketplaceAdapter } from '../marketplaces/index.ts';
+import { groupBy, type MarketplaceAdapter } from '../marketplaces/index.ts';
+
+const IMAGE_WINDOW = 100;
 import type { ListingsDeps } from './listing-deps.ts';
 import { moveListing } from './listing-store.ts';
 import { loadProduct, publishProduct, type PublishOutcome } from './publish.ts';
@@ -34,13 +36,11 @@ export interface PublishSummary {
 }
 
 /** Products this run should look at, oldest first. */
-async function candidates(
-  deps: ListingsDeps,
-  site: string,
-  o: PublishRunOptions,
-): Promise<{ id: string; seller_id: string }[]> {
-  return deps.store.query<{ id: string; seller_id: string }>(
-    `SELECT p.id, p.seller_id FROM products p
+type Candidate = { id: string; seller_id: string; images: string[] };
+
+async function candidates(deps: ListingsDeps, site: string, o: PublishRunOptions): Promise<Candidate[]> {
+  return deps.store.query<Candidate>(
+    `SELECT p.id, p.seller_id, p.images FROM products p
      JOIN order_channels c ON c.seller_id = p.seller_id AND c.site = $1 AND c.status = 'active'
      LEFT JOIN listings l ON l.product_id = p.id AND l.site = $1
      WHERE p.status = 'active' AND ($2::text IS NULL OR p.seller_id = $2)
@@ -115,15 +115,46 @@ export async function publishSite(
   };
   const list = await candidates(deps, site, o);
   summary.considered = list.length;
-  const adapters = new Map<string, MarketplaceAdapter | undefined>();
+  const adapters = new Map<string, Promise<MarketplaceAdapter | undefined>>();
+  const adapterOf = (sellerId: string) => {
+    let a = adapters.get(sellerId);
+    if (!a) adapters.set(sellerId, (a = deps.adapterFor(site, sellerId)));
+    return a;
+  };
+  // Image migration waits on the platform (about half a second a batch): the images of the next
+  // window of products are hosted, many batches at once, while the current window is sent.
+  const windows = new Map<number, Promise<void>>();
+  const hostWindow = (w: number): Promise<void> => {
+    let ready = windows.get(w);
+    if (!ready) {
+      const rows = list.slice(w * IMAGE_WINDOW, (w + 1) * IMAGE_WINDOW);
+      ready = (async () => {
+        for (const [seller, group] of groupBy(rows, (r) => r.seller_id)) {
+          const adapter = await adapterOf(seller);
+          if (adapter)
+            await deps.catalogs.hostImages(
+              adapter,
+              group.flatMap((r) => r.images),
+            );
+        }
+      })().catch((e: unknown) => {
+        // Each product hosts its own images again when it is built; the error shows there.
+        deps.logger?.warn({ site, err: (e as Error).message }, 'image prefetch failed');
+      });
+      windows.set(w, ready);
+    }
+    return ready;
+  };
   const errors = new Map<string, number>();
   let next = 0;
   const worker = async () => {
     while (next < list.length) {
-      const row = list[next++]!;
-      if (!adapters.has(row.seller_id))
-        adapters.set(row.seller_id, await deps.adapterFor(site, row.seller_id));
-      const adapter = adapters.get(row.seller_id);
+      const index = next++;
+      const row = list[index]!;
+      const w = Math.floor(index / IMAGE_WINDOW);
+      void hostWindow(w + 1);
+      await hostWindow(w);
+      const adapter = await adapterOf(row.seller_id);
       if (!adapter) continue;
       const outcome = await publishProduct(deps, adapter, await loadProduct(deps, row.id));
       summary[outcome.action] += 1;

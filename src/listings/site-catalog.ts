@@ -1,6 +1,6 @@
 import type { Store } from '../db/index.ts';
 import type { Brand, CategoryAttribute, MarketplaceAdapter } from '../marketplaces/index.ts';
-import { chunk } from '../marketplaces/index.ts';
+import { chunk, mapConcurrent } from '../marketplaces/index.ts';
 
 /**
  * What a site says about its catalog, fetched once per process and kept: category attributes per
@@ -8,6 +8,8 @@ import { chunk } from '../marketplaces/index.ts';
  * an image is migrated once per site ever). These calls are public or slow-changing data; asking
  * for them per product would spend the rate limit that publishing needs.
  */
+const MIGRATIONS_IN_FLIGHT = 16;
+
 export class SiteCatalogs {
   readonly #attributes = new Map<string, Promise<CategoryAttribute[]>>();
   readonly #brands = new Map<string, Promise<Brand[]>>();
@@ -63,19 +65,20 @@ export class SiteCatalogs {
       );
       for (const r of rows) this.#hosted.set(key(r.source_url), r.hosted_url);
       const toMigrate = unknown.filter((u) => !this.#hosted.has(key(u)));
-      for (const part of chunk(toMigrate, 8)) {
+      // Each batch waits about half a second for the platform's answer: several are in flight at once.
+      await mapConcurrent(chunk(toMigrate, 8), MIGRATIONS_IN_FLIGHT, async (part) => {
         const result = await adapter.migrateImages(part);
         const pairs = result.images
           .map((img, i) => [img.originalUrl ?? part[i], img.url] as const)
           .filter((p): p is readonly [string, string] => !!p[0] && !!p[1]);
-        if (pairs.length === 0) continue;
+        if (pairs.length === 0) return;
         await this.store.query(
           `INSERT INTO hosted_images (site, source_url, hosted_url)
            SELECT $1, s, h FROM unnest($2::text[], $3::text[]) AS t(s, h) ON CONFLICT DO NOTHING`,
           [site, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
         );
         for (const [s, h] of pairs) this.#hosted.set(key(s), h);
-      }
+      });
     }
     return urls.map((u) => this.#hosted.get(key(u))).filter((u): u is string => !!u);
   }

@@ -63,7 +63,7 @@ export { LazopAdapter } from './adapters/lazop-adapter.ts';
 export type { AdapterInit } from './adapters/lazop-adapter.ts';
 export { AliExpressAdapter } from './adapters/aliexpress-adapter.ts';
 export { AE_METHODS } from './adapters/aliexpress-catalog.ts';
-export { BATCH_LIMITS, chunk, groupBy } from './adapters/common.ts';
+export { BATCH_LIMITS, chunk, groupBy, mapConcurrent } from './adapters/common.ts';
 export type { AdapterOptions } from './adapters/common.ts';
 export { parsePushMessage } from './adapters/push.ts';
 export type * from './adapters/types.ts';
