@@ -83,12 +83,12 @@ export function register(program: Command, ctx: CliContext): void {
         for (const site of sites) {
           let created = 0;
           let blocked = 0;
-          bar?.start(limit ?? 0, 0, { site, created, blocked });
           out.push(
             await publishSite(deps, site, {
               sellerId: o.seller,
               limit,
               rebuild: o.rebuild,
+              onPlanned: (n) => bar?.start(n, 0, { site, created, blocked }),
               onOutcome: (r) => {
                 if (r.action === 'created' || r.action === 'updated') created++;
                 if (r.action === 'blocked') blocked++;

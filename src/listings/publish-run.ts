@@ -17,6 +17,8 @@ export interface PublishRunOptions {
   rebuild?: boolean | undefined;
   /** Products sent at once (default 4). */
   concurrency?: number | undefined;
+  /** How many products the run will look at (for a progress bar). */
+  onPlanned?: ((count: number) => void) | undefined;
   onOutcome?: ((o: PublishOutcome) => void) | undefined;
 }
 
@@ -115,6 +117,7 @@ export async function publishSite(
   };
   const list = await candidates(deps, site, o);
   summary.considered = list.length;
+  o.onPlanned?.(list.length);
   const adapters = new Map<string, Promise<MarketplaceAdapter | undefined>>();
   const adapterOf = (sellerId: string) => {
     let a = adapters.get(sellerId);
