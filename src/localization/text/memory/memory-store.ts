@@ -4,7 +4,7 @@
  * cost one lookup; fuzzy matches by token overlap for reviewers and providers. Works without a
  * store (in-process only) for offline one-off translations.
  */
-import type { Store } from '../../../db/index.ts';
+import { retryUniqueRace, type Store } from '../../../db/index.ts';
 import { keyTokens, placeholderSignature, tokenSimilarity } from '../normalize.ts';
 import type { CheckFailure, MemoryScopeKind, Provenance, SegmentStatus } from '../types.ts';
 import { contentId, type ScopeRef } from './scopes.ts';
@@ -302,8 +302,10 @@ export class TranslationMemory {
           const p = (n: number) => `$${base + n}`;
           return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}::text[], ${p(12)}, ${p(13)}, ${p(14)}::jsonb, ${p(15)}, ${p(16)}, ${p(17)}, ${p(17)})`;
         });
-        await this.store.query(
-          `INSERT INTO translation_memory (id, scope_key, seller_id, brand, source_lang, target_lang, style, source_key,
+        // Two workers localizing products that share a segment write the same new row at once.
+        await retryUniqueRace(() =>
+          this.store!.query(
+            `INSERT INTO translation_memory (id, scope_key, seller_id, brand, source_lang, target_lang, style, source_key,
              source_text, target_text, tokens, provenance, status, checks, termbase_version, approved_by, created_at, updated_at)
            VALUES ${values.join(', ')}
            ON CONFLICT (scope_key, source_lang, target_lang, style, source_key) DO UPDATE SET
@@ -311,7 +313,8 @@ export class TranslationMemory {
              status = EXCLUDED.status, checks = EXCLUDED.checks, termbase_version = EXCLUDED.termbase_version,
              approved_by = EXCLUDED.approved_by, updated_at = EXCLUDED.updated_at
            WHERE translation_memory.provenance <> 'human' OR EXCLUDED.provenance = 'human'`,
-          params,
+            params,
+          ),
         );
       }
     }

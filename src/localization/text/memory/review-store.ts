@@ -3,7 +3,7 @@
  * are one item with their occurrences), opened when a segment needs translation or failed a check.
  */
 import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { schema, type Store } from '../../../db/index.ts';
+import { retryUniqueRace, schema, type Store } from '../../../db/index.ts';
 import { AppError, scopedSellerId, type Clock, type Scope } from '../../../shared/index.ts';
 import type { CheckFailure, Placeholder } from '../types.ts';
 import { contentId } from './scopes.ts';
@@ -68,44 +68,46 @@ export async function recordReviewItems(
   const t = schema.translationReviewItems;
   for (const [id, item] of merged) {
     const occurrences = dedupe(item.occurrences).slice(0, MAX_OCCURRENCES);
-    await store.db
-      .insert(t)
-      .values({
-        id,
-        sellerId: item.sellerId,
-        brand: item.brand,
-        sourceLang: item.sourceLang,
-        targetLang: item.targetLang,
-        style: item.style,
-        sourceKey: item.sourceKey,
-        sourceText: item.sourceText,
-        sampleText: item.sampleText,
-        placeholders: item.placeholders,
-        reason: item.reason,
-        proposal: item.proposal,
-        proposalProvenance: item.proposalProvenance,
-        checks: item.checks,
-        unknownWords: item.unknownWords,
-        occurrences,
-        occurrenceCount: dedupe(item.occurrences).length,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: t.id,
-        set: {
-          reason: sql`excluded.reason`,
-          proposal: sql`excluded.proposal`,
-          proposalProvenance: sql`excluded.proposal_provenance`,
-          checks: sql`excluded.checks`,
-          unknownWords: sql`excluded.unknown_words`,
-          // Occurrences already recorded are not counted twice (re-running a product is idempotent).
-          occurrences: sql`(SELECT COALESCE(jsonb_agg(o), '[]'::jsonb) FROM (SELECT DISTINCT o FROM jsonb_array_elements(${t.occurrences} || excluded.occurrences) o LIMIT ${MAX_OCCURRENCES}) s)`,
-          occurrenceCount: sql`${t.occurrenceCount} + (SELECT count(*) FROM jsonb_array_elements(excluded.occurrences) e WHERE NOT ${t.occurrences} @> jsonb_build_array(e))::int`,
+    await retryUniqueRace(() =>
+      store.db
+        .insert(t)
+        .values({
+          id,
+          sellerId: item.sellerId,
+          brand: item.brand,
+          sourceLang: item.sourceLang,
+          targetLang: item.targetLang,
+          style: item.style,
+          sourceKey: item.sourceKey,
+          sourceText: item.sourceText,
+          sampleText: item.sampleText,
+          placeholders: item.placeholders,
+          reason: item.reason,
+          proposal: item.proposal,
+          proposalProvenance: item.proposalProvenance,
+          checks: item.checks,
+          unknownWords: item.unknownWords,
+          occurrences,
+          occurrenceCount: dedupe(item.occurrences).length,
+          createdAt: now,
           updatedAt: now,
-        },
-        setWhere: eq(t.status, 'open'),
-      });
+        })
+        .onConflictDoUpdate({
+          target: t.id,
+          set: {
+            reason: sql`excluded.reason`,
+            proposal: sql`excluded.proposal`,
+            proposalProvenance: sql`excluded.proposal_provenance`,
+            checks: sql`excluded.checks`,
+            unknownWords: sql`excluded.unknown_words`,
+            // Occurrences already recorded are not counted twice (re-running a product is idempotent).
+            occurrences: sql`(SELECT COALESCE(jsonb_agg(o), '[]'::jsonb) FROM (SELECT DISTINCT o FROM jsonb_array_elements(${t.occurrences} || excluded.occurrences) o LIMIT ${MAX_OCCURRENCES}) s)`,
+            occurrenceCount: sql`${t.occurrenceCount} + (SELECT count(*) FROM jsonb_array_elements(excluded.occurrences) e WHERE NOT ${t.occurrences} @> jsonb_build_array(e))::int`,
+            updatedAt: now,
+          },
+          setWhere: eq(t.status, 'open'),
+        }),
+    );
   }
   return ids;
 }
