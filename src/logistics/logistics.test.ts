@@ -120,6 +120,11 @@ test('restricted items: perfume refused by air, batteries only by EMS Premium, d
     restrictionsFor([{ description: 'Cream with a lighter texture', quantity: 1 }], 'SG').length,
     0,
   );
+  // Nail remover is acetone; a makeup remover is not.
+  const remover = (descriptionKo: string) =>
+    restrictionsFor([{ description: 'remover', descriptionKo, quantity: 1 }], 'SG').map((h) => h.rule.id);
+  assert.deepEqual(remover('젤 네일 리무버 100ml'), ['nail-polish']);
+  assert.deepEqual(remover('립앤아이 리무버 150ml'), []);
 });
 
 test('customs helpers: form choice, HS text and format', () => {

@@ -56,7 +56,17 @@ export const RESTRICTION_RULES: readonly RestrictionRule[] = [
     id: 'nail-polish',
     effect: 'no-air',
     hsPrefixes: ['330430'],
-    words: ['nail polish', 'nail lacquer', 'polish remover', '매니큐어', '네일폴리시', '리무버'],
+    // Only nail remover: a makeup remover (립앤아이 리무버) is water or oil, not acetone.
+    words: [
+      'nail polish',
+      'nail lacquer',
+      'polish remover',
+      '매니큐어',
+      '네일폴리시',
+      '네일 리무버',
+      '네일리무버',
+      '아세톤',
+    ],
     reason: 'nail polish and remover are flammable liquids: refused by air mail',
   },
   {
