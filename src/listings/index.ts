@@ -41,6 +41,7 @@ export {
   type PublishSummary,
 } from './publish-run.ts';
 export { pollQc, type QcSummary } from './qc.ts';
+export { qcPushHandler, QC_PUSH_TYPE } from './qc-pushes.ts';
 export { syncOnce, type SyncSummary } from './sync.ts';
 export { reconcileSite, type ReconcileSummary } from './reconcile.ts';
 export { actOnListing, type ListingAction } from './actions.ts';

@@ -5,7 +5,13 @@ import type { ListingState } from './lifecycle.ts';
 import { buildListing, type BuildResult } from './listing-builder.ts';
 import type { ListingsDeps } from './listing-deps.ts';
 import { pricesFor, quantitiesFor } from './listing-inputs.ts';
-import { ensureListing, moveListing, recordSkuPushes, type ListingRow } from './listing-store.ts';
+import {
+  ensureListing,
+  moveListing,
+  recordSkuPushes,
+  type ListingRow,
+  type MovePatch,
+} from './listing-store.ts';
 import { blocking, preflight, type PreflightIssue } from './preflight/index.ts';
 
 /**
@@ -123,7 +129,8 @@ export async function publishProduct(
     issues: 0,
     ...extra,
   });
-  if (!PUBLISHABLE.includes(listing.state)) return out(listing.state, 'skipped');
+  const live = listing.state === 'live';
+  if (!live && !PUBLISHABLE.includes(listing.state)) return out(listing.state, 'skipped');
   const { build, issues, category } = await buildFor(deps, adapter, product);
   const patch = {
     title: build.title,
@@ -133,6 +140,17 @@ export async function publishProduct(
     categoryPath: category?.path ?? null,
     categoryConfidence: category?.confidence ?? null,
   };
+  if (live) {
+    // A live listing whose product changed: the new content goes as an update (and through QC
+    // again); content that would fail preflight is not sent, and the listing stays as it is.
+    if (listing.contentHash === build.contentHash) return out('live', 'unchanged', { issues: issues.length });
+    if (isBlocking(issues)) {
+      await moveListing(deps.store, listing, 'live', { issues: patch.issues });
+      return out('live', 'blocked', { issues: issues.length });
+    }
+    // The new hash is written only once the update went through: a failed one is tried again.
+    return send(deps, adapter, listing, product, build, issues.length, patch);
+  }
   if (isBlocking(issues)) {
     const to: ListingState =
       listing.state === 'error' || listing.state === 'rejected' ? listing.state : 'draft';
@@ -154,6 +172,7 @@ async function send(
   product: ProductWithVariants,
   build: BuildResult,
   issueCount: number,
+  patchOnSuccess: MovePatch = {},
 ): Promise<PublishOutcome> {
   const base = { listingId: listing.id, productId: product.id, site: adapter.site.id, issues: issueCount };
   const known = await deps.store.query<{ variant_id: string; item_id: string | null; sku_id: string | null }>(
@@ -214,6 +233,7 @@ async function send(
     listing,
     to,
     {
+      ...patchOnSuccess,
       itemId: firstItem ?? null,
       attempts: 0,
       lastErrorCode: null,

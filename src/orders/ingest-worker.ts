@@ -36,6 +36,11 @@ export interface IngestDeps {
   maxAttempts?: number | undefined;
   /** Called after each committed batch (metrics, latency measurements). */
   onApplied?: ((summary: ApplySummary, committedAt: Date) => void) | undefined;
+  /**
+   * Pushes that are not about orders (product QC, stock alerts…), handed over once they are
+   * committed as skipped here: the listings capability acts on product QC without orders knowing it.
+   */
+  onOtherPushes?: ((entries: readonly ClaimedEntry[]) => void) | undefined;
 }
 
 interface Group {
@@ -88,13 +93,13 @@ export class OrderIngestor {
     };
     if (claimed.length === 0) return result;
 
-    const skipped: number[] = [];
+    const skipped: ClaimedEntry[] = [];
     const failed = new Map<string, number[]>();
     const fail = (why: string, id: number) => (failed.get(why) ?? failed.set(why, []).get(why)!).push(id);
     const groups = new Map<string, Group>();
     for (const e of claimed) {
       if (!ORDER_MESSAGE_TYPES.has(e.messageType) && e.source === 'push') {
-        skipped.push(e.id);
+        skipped.push(e);
         continue;
       }
       if (!e.site || !e.externalOrderId) {
@@ -194,7 +199,11 @@ export class OrderIngestor {
           .filter((g) => !refetch.has(`${g.channel.site}\n${g.externalOrderId}`))
           .flatMap((g) => g.entries.map((e) => e.id));
         await finishInbox(tx, doneIds, 'done');
-        await finishInbox(tx, skipped, 'skipped');
+        await finishInbox(
+          tx,
+          skipped.map((e) => e.id),
+          'skipped',
+        );
         for (const [why, ids] of failed) await finishInbox(tx, ids, 'failed', why);
         result.done = doneIds.length;
         // A race (the order vanished from under a status report): read it again right away.
@@ -209,6 +218,7 @@ export class OrderIngestor {
       result.skipped = skipped.length;
       result.failed = [...failed.values()].reduce((n, ids) => n + ids.length, 0);
       d.onApplied?.(summary, d.clock.now());
+      if (skipped.length > 0) d.onOtherPushes?.(skipped);
     } catch (e) {
       // Nothing of the batch was applied: all of it goes back (deadlock victims, lost connections).
       d.logger?.warn({ err: e }, 'order batch failed; requeued');

@@ -10,7 +10,7 @@ import { ChannelDirectory, connectGateway, type MarketplaceApp } from './channel
 import { OrderIngestor } from './ingest-worker.ts';
 import type { OrderDeps } from './order-deps.ts';
 import { OrderFx } from './order-fx.ts';
-import { InboxWriter } from './push-inbox.ts';
+import { InboxWriter, type ClaimedEntry } from './push-inbox.ts';
 import { PushReceiver } from './push-receiver.ts';
 
 /**
@@ -26,6 +26,8 @@ export interface OrdersRuntime {
   ingestor: OrderIngestor;
   /** The client, token manager and adapters for one site (to authorize a seller). */
   connection(site: string): MarketplaceConnection;
+  /** Registers a handler for the pushes that are not about orders (product QC…), after they are stored. */
+  onOtherPushes(handle: (entries: readonly ClaimedEntry[]) => void): void;
   /** Starts the processor loop in this process (once); pushes received here wake it. */
   startProcessing(): void;
   stop(): Promise<void>;
@@ -78,7 +80,14 @@ export function ordersRuntime(app: App): OrdersRuntime {
     describe: describerFor(app),
   };
   const inbox = new InboxWriter(app.store);
-  const ingestor = new OrderIngestor({ ...deps, logger: app.logger });
+  const otherPushHandlers: ((entries: readonly ClaimedEntry[]) => void)[] = [];
+  const ingestor = new OrderIngestor({
+    ...deps,
+    logger: app.logger,
+    onOtherPushes: (entries) => {
+      for (const handle of otherPushHandlers) handle(entries);
+    },
+  });
   let processing = false;
   const receiver = new PushReceiver({
     apps,
@@ -93,6 +102,9 @@ export function ordersRuntime(app: App): OrdersRuntime {
     receiver,
     ingestor,
     connection: (site) => gateway.connection(site),
+    onOtherPushes(handle) {
+      otherPushHandlers.push(handle);
+    },
     startProcessing() {
       if (processing) return;
       processing = true;

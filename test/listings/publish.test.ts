@@ -2,7 +2,14 @@
 // rejection and fix, with no product created twice.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { getListing, listingStatus, pollQc, publishSite } from '../../src/listings/index.ts';
+import {
+  getListing,
+  listingStatus,
+  pollQc,
+  publishSite,
+  qcPushHandler,
+  QC_PUSH_TYPE,
+} from '../../src/listings/index.ts';
 import { OPERATOR_SCOPE, sellerScope } from '../../src/shared/index.ts';
 import { startListingsHarness, type ListingsHarness } from '../helpers/listings-harness.ts';
 import { assertNoDuplicates } from './sandbox-audit.ts';
@@ -81,5 +88,27 @@ test('QC decisions come back by polling: approved goes live, rejected keeps the 
   h.sb.admin.decideQc('lazada-sg', Number(after.itemId), true);
   await pollQc(h.deps, 'lazada-sg');
   assert.equal((await getListing(h.app.store, OPERATOR_SCOPE, rejectMe!.id)).state, 'live');
+  assertNoDuplicates(h.sb, 'lazada-sg');
+});
+
+test('a live listing whose product changed goes out as an update, and a QC push brings the decision', async () => {
+  const [live] = await listingsIn('lazada-sg', 'live');
+  const listing = await getListing(h.app.store, OPERATOR_SCOPE, live!.id);
+  await h.app.store.query(
+    `UPDATE products SET title_ko = title_ko || ' 대용량', updated_at = now() + interval '1 second' WHERE id = $1`,
+    [listing.productId],
+  );
+  const run = await publishSite(h.deps, 'lazada-sg');
+  assert.equal(run.updated, 1, JSON.stringify(run));
+  const sent = await getListing(h.app.store, OPERATOR_SCOPE, live!.id);
+  assert.equal(sent.state, 'pending_qc');
+  assert.equal(sent.itemId, listing.itemId);
+  assert.notEqual(sent.contentHash, listing.contentHash);
+  for (const item of live!.items) h.sb.admin.decideQc('lazada-sg', Number(item), true);
+  const onPush = qcPushHandler(h.deps);
+  await onPush([{ messageType: 0, site: 'lazada-sg' }]); // an order push: not about QC
+  assert.equal((await getListing(h.app.store, OPERATOR_SCOPE, live!.id)).state, 'pending_qc');
+  await onPush([{ messageType: QC_PUSH_TYPE, site: 'lazada-sg' }]);
+  assert.equal((await getListing(h.app.store, OPERATOR_SCOPE, live!.id)).state, 'live');
   assertNoDuplicates(h.sb, 'lazada-sg');
 });
