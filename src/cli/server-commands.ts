@@ -5,6 +5,8 @@ import { schema } from '../db/index.ts';
 import { ALL_JOBS, startQueue } from '../jobs/index.ts';
 import { ordersRuntime } from '../orders/index.ts';
 import { AppError } from '../shared/index.ts';
+import { listingsDeps, startSyncLoop } from '../listings/index.ts';
+import { listSites } from '../marketplaces/index.ts';
 import type { CliContext } from './context.ts';
 import { emit, table } from './output.ts';
 
@@ -48,10 +50,13 @@ export function register(program: Command, ctx: CliContext): void {
       // Workers also drain the order inbox that `serve` processes fill from marketplace pushes.
       const orders = ordersRuntime(app);
       orders.startProcessing();
+      // …and keep listings' price, stock and QC current (rounds take turns across workers).
+      const sync = startSyncLoop(listingsDeps(app), { sites: async () => listSites().map((s) => s.id) });
       process.stdout.write(
-        `kbridge worker: ${ALL_JOBS.length} job types and the order inbox on ${app.store.engine}\n`,
+        `kbridge worker: ${ALL_JOBS.length} job types, the order inbox and the listings sync on ${app.store.engine}\n`,
       );
       await untilSignal();
+      await sync.stop();
       await orders.stop();
       await queue.stop();
     });

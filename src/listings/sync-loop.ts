@@ -8,6 +8,9 @@ import { syncOnce, type SyncSummary } from './sync.ts';
  * coalesces bursts in between), QC polling every `qcMs`, reconciliation every `reconcileMs`. One
  * round at a time; an error is logged and the next round tries again.
  */
+/** The advisory lock of a sync round (other locks: catalog import, token refreshes). */
+export const SYNC_LOCK_KEY = 4242003;
+
 export interface SyncLoopOptions {
   sites: () => Promise<string[]>;
   syncMs?: number;
@@ -24,7 +27,8 @@ export function startSyncLoop(deps: ListingsDeps, o: SyncLoopOptions): { stop():
   let running: Promise<void> = Promise.resolve();
   const round = async () => {
     try {
-      const s = await syncOnce(deps);
+      // Worker processes on one PostgreSQL take turns: one round at a time pushes each change once.
+      const s = await deps.store.withLock(SYNC_LOCK_KEY, () => syncOnce(deps));
       o.onRound?.(s);
       const now = Date.now();
       if (now - lastQc >= (o.qcMs ?? 30_000)) {
