@@ -135,7 +135,7 @@ function productAttributes(input: BuildInput, title: string, out: MissingField[]
   if (fallback) attrs.brand_id = fallback.id;
   if (!brand && asked) {
     const message = fallback
-      ? `brand "${asked}" is not registered on ${input.site.id}: listed as ${fallback.name} until the platform adds it`
+      ? `brand "${asked}" is not registered on ${input.site.id} for this category: listed as ${fallback.name} until the platform adds it`
       : `brand "${asked}" is not in ${input.site.id}'s brand list: ask the platform to add it`;
     out.push(miss('brand', message, undefined, fallback ? 'warning' : 'error'));
   }

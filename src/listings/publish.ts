@@ -35,6 +35,8 @@ export interface PublishOutcome {
 /** States a publish run picks up. */
 export const PUBLISHABLE: readonly ListingState[] = ['draft', 'ready', 'rejected', 'error'];
 const MAX_ATTEMPTS = 5;
+/** Lazada's THD_BRAND_ID_IS_NOT_VALID_IN_CATEGORY. */
+const BRAND_NOT_IN_CATEGORY = '4142';
 
 export async function buildFor(
   deps: ListingsDeps,
@@ -55,7 +57,11 @@ export async function buildFor(
   ]);
   const [attributes, brands, prices, quantities] = await Promise.all([
     category ? deps.catalogs.attributes(adapter, category.id) : Promise.resolve([]),
-    deps.catalogs.brands(adapter, category?.id),
+    deps.catalogs
+      .brands(adapter, category?.id)
+      .then((list) =>
+        list.filter((b) => !category || deps.catalogs.brandAllowed(site.id, category.id, b.id)),
+      ),
     pricesFor(deps.store, pricing, site.id, product),
     quantitiesFor(deps.store, product, site.id, sellerSites),
   ]);
@@ -225,7 +231,14 @@ async function send(
       );
     }
   } catch (e) {
-    return failed(deps, listing, e, base);
+    // The platform refused the brand in this category (the brand list does not say where a brand
+    // may be used): remember it, so the next build lists the product as "No Brand", and retry.
+    const brandId = build.items[0]?.input.attributes.brand_id;
+    const refusedBrand =
+      isMarketplaceError(e) && e.platformCode === BRAND_NOT_IN_CATEGORY && brandId !== undefined;
+    if (refusedBrand)
+      deps.catalogs.refuseBrand(adapter.site.id, build.items[0]!.input.categoryId, String(brandId));
+    return failed(deps, listing, e, base, refusedBrand);
   }
   const to: ListingState = anyLive ? 'live' : 'pending_qc';
   await moveListing(
@@ -251,13 +264,14 @@ async function failed(
   listing: ListingRow,
   e: unknown,
   base: Omit<PublishOutcome, 'state' | 'action'>,
+  fixable = false,
 ): Promise<PublishOutcome> {
   const mp = isMarketplaceError(e) ? e : undefined;
   const code = mp ? mp.platformCode : toAppError(e).code;
   const message = mp ? mp.platformMessage : toAppError(e).message;
   // Throttles, timeouts and 5xx that outlasted the client's retries go back to ready for the next
   // run; a business refusal (the platform's validation) is an error a person must look at.
-  const retry = !mp || mp.errorClass !== 'business';
+  const retry = !mp || mp.errorClass !== 'business' || fixable;
   const attempts = listing.attempts + 1;
   const to: ListingState = retry && attempts < MAX_ATTEMPTS ? 'ready' : 'error';
   await moveListing(

@@ -14,6 +14,7 @@ export class SiteCatalogs {
   readonly #attributes = new Map<string, Promise<CategoryAttribute[]>>();
   readonly #brands = new Map<string, Promise<Brand[]>>();
   readonly #hosted = new Map<string, string>();
+  readonly #refusedBrands = new Set<string>();
 
   constructor(private readonly store: Pick<Store, 'query'>) {}
 
@@ -47,6 +48,15 @@ export class SiteCatalogs {
       this.#brands.set(key, hit);
     }
     return hit;
+  }
+
+  /** Remembers a brand the platform refused in a category (Lazada 4142). */
+  refuseBrand(site: string, categoryId: string, brandId: string): void {
+    this.#refusedBrands.add(`${site}\n${categoryId}\n${brandId}`);
+  }
+
+  brandAllowed(site: string, categoryId: string, brandId: string): boolean {
+    return !this.#refusedBrands.has(`${site}\n${categoryId}\n${brandId}`);
   }
 
   /**
