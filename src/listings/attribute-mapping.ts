@@ -16,34 +16,99 @@ export function isColorAxis(name: string): boolean {
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
- * Shades sellers name, to the colour families platforms list (Lazada's `color_family` is a family:
- * a mint shirt is listed under Green).
+ * Colour words, per word, to the colour families platforms list (Lazada's `color_family` is a
+ * family: a mint shirt is listed under Green, a "03 Chili" lipstick under Red). English shades
+ * and the Spanish colour names Miravia's localized options carry.
  */
 const COLOR_FAMILIES: Record<string, string> = {
+  black: 'Black',
+  white: 'White',
+  grey: 'Grey',
   gray: 'Grey',
+  silver: 'Silver',
+  red: 'Red',
+  pink: 'Pink',
+  orange: 'Orange',
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  purple: 'Purple',
+  brown: 'Brown',
+  beige: 'Beige',
+  gold: 'Gold',
+  khaki: 'Khaki',
+  apricot: 'Apricot',
+  clear: 'Clear',
   charcoal: 'Grey',
+  heather: 'Grey',
+  melange: 'Grey',
+  ash: 'Grey',
   mint: 'Green',
   olive: 'Green',
-  khaki: 'Khaki',
+  sage: 'Green',
   lavender: 'Purple',
   violet: 'Purple',
+  plum: 'Purple',
+  lilac: 'Purple',
   wine: 'Red',
   burgundy: 'Red',
+  chili: 'Red',
+  cherry: 'Red',
+  brick: 'Red',
   coral: 'Orange',
   ivory: 'White',
   cream: 'Beige',
   oatmeal: 'Beige',
+  nude: 'Beige',
+  sand: 'Beige',
   camel: 'Brown',
   mocha: 'Brown',
+  chocolate: 'Brown',
   navy: 'Navy Blue',
-  skyblue: 'Blue',
-  'sky blue': 'Blue',
+  sky: 'Blue',
   denim: 'Blue',
   mustard: 'Yellow',
+  lemon: 'Yellow',
   rose: 'Pink',
-  'light pink': 'Pink',
+  rosebud: 'Pink',
   peach: 'Pink',
+  blush: 'Pink',
+  fuchsia: 'Pink',
+  transparent: 'Clear',
+  negro: 'Black',
+  blanco: 'White',
+  gris: 'Grey',
+  plata: 'Silver',
+  rojo: 'Red',
+  rosa: 'Pink',
+  naranja: 'Orange',
+  amarillo: 'Yellow',
+  verde: 'Green',
+  azul: 'Blue',
+  marino: 'Navy Blue',
+  morado: 'Purple',
+  lila: 'Purple',
+  marrón: 'Brown',
+  marron: 'Brown',
+  dorado: 'Gold',
+  menta: 'Green',
+  crema: 'Beige',
+  burdeos: 'Red',
+  transparente: 'Clear',
 };
+
+/** The colour family a shade's words name ("Heather Gray" → Grey, "Navy" → Navy Blue), if any. */
+function colorFamily(text: string): string | undefined {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  // The last colour word decides: "Light Pink" is pink, "Rose Gold" gold, "Verde menta" green.
+  const hits = words.map((w) => COLOR_FAMILIES[w]).filter((f): f is string => !!f);
+  if (words[0] && /^(verde|azul|rojo|rosa|gris|negro|blanco|amarillo|morado|marrón)$/.test(words[0]))
+    return COLOR_FAMILIES[words[0]]; // Spanish puts the colour first: "verde menta"
+  return hits.at(-1);
+}
 
 /** The option of an enum attribute that a free text names (exact, colour family, then word containment). */
 export function matchOption(attr: CategoryAttribute, text: string): string | undefined {
@@ -51,7 +116,9 @@ export function matchOption(attr: CategoryAttribute, text: string): string | und
   if (!key) return undefined;
   const names = attr.options.map((o) => o.enName ?? o.name);
   if (/colou?r/i.test(attr.name)) {
-    const family = COLOR_FAMILIES[text.trim().toLowerCase()] ?? COLOR_FAMILIES[key];
+    const exactName = names.find((n) => squash(n) === key);
+    if (exactName) return exactName;
+    const family = colorFamily(text);
     const hit = family && names.find((n) => squash(n) === squash(family));
     if (hit) return hit;
   }

@@ -220,8 +220,11 @@ export function buildListing(input: BuildInput): BuildResult {
       }
     }
     for (const def of saleDefs.filter((d) => d.mandatory && saleProps[d.name] === undefined)) {
-      // A mandatory variation the product has no axis for: a colour named in the title, or one size.
-      const guess = /colou?r/i.test(def.name) ? matchOption(def, title ?? '') : saleValue(def, 'One Size');
+      // A mandatory variation the product has no axis for: the platform's own "Not Specified"
+      // colour (a title's words are no evidence: "Green Tea Toner"), its free size, else "One Size".
+      const guess = /colou?r/i.test(def.name)
+        ? matchOption(def, 'Not Specified')
+        : (matchOption(def, 'Free Size') ?? saleValue(def, 'One Size'));
       if (guess) saleProps[def.name] = guess;
       else
         missing.push(

@@ -48,13 +48,18 @@ export async function runDemoPipeline(
   let stopping = false;
   // Publishing all sites takes minutes on a small machine: it runs behind the server, site by site.
   const publishing = (async () => {
-    for (const site of listSites()) {
-      if (stopping) return;
-      const s = await publishSite(deps, site.id, { concurrency: 8 });
-      published.push(s);
-      say(
-        `publish ${site.id}: ${s.created} created, ${s.updated} updated, ${s.blocked} held back by preflight, ${s.failed + s.retry} failed (npx kbridge listings status)`,
-      );
+    // Listings sent back to `ready` (throttled, or a brand the platform refused in a category) go
+    // again in a second pass.
+    for (const pass of [1, 2]) {
+      for (const site of listSites()) {
+        if (stopping) return;
+        const s = await publishSite(deps, site.id, { concurrency: 8 });
+        if (pass === 2 && s.considered === 0) continue;
+        published.push(s);
+        say(
+          `publish ${site.id}${pass === 2 ? ' (again)' : ''}: ${s.created} created, ${s.updated} updated, ${s.blocked} held back by preflight, ${s.retry} to retry, ${s.failed} failed (npx kbridge listings status)`,
+        );
+      }
     }
   })().catch((e: unknown) => say(`publish stopped: ${(e as Error).message}`));
   return {
