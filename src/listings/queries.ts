@@ -58,16 +58,17 @@ export async function listingStatus(
     s.total += c.total;
   }
   const errors = await store.query<{ reason: string; n: number }>(
-    `SELECT reason, count(*)::int AS n FROM (
-       SELECT last_error_code || ': ' || coalesce(last_error_message, '') AS reason FROM listings
+    // Counted in listings, not issue lines (a listing of 12 SKUs missing a colour counts once).
+    `SELECT reason, count(DISTINCT id)::int AS n FROM (
+       SELECT id, last_error_code || ': ' || coalesce(last_error_message, '') AS reason FROM listings
        WHERE last_error_code IS NOT NULL AND state IN ('error', 'ready')
          AND ($1::text IS NULL OR seller_id = $1) AND ($2::text IS NULL OR site = $2)
        UNION ALL
-       SELECT (i->>'rule') || ' ' || (i->>'field') FROM listings, jsonb_array_elements(issues) i
+       SELECT id, (i->>'rule') || ' ' || (i->>'field') FROM listings, jsonb_array_elements(issues) i
        WHERE state = 'draft' AND i->>'severity' = 'error'
          AND ($1::text IS NULL OR seller_id = $1) AND ($2::text IS NULL OR site = $2)
        UNION ALL
-       SELECT 'QC: ' || qc_reason FROM listings WHERE state = 'rejected' AND qc_reason IS NOT NULL
+       SELECT id, 'QC: ' || qc_reason FROM listings WHERE state = 'rejected' AND qc_reason IS NOT NULL
          AND ($1::text IS NULL OR seller_id = $1) AND ($2::text IS NULL OR site = $2)
      ) x GROUP BY reason ORDER BY n DESC, reason LIMIT 10`,
     [seller, site ?? null],

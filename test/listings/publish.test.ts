@@ -52,6 +52,9 @@ test('publish builds, preflights and creates; blocked listings say why; a second
   );
   assert.ok(draft!.issues.some((i) => i.severity === 'error' && i.message.length > 10));
   assert.ok(status.topErrors.length > 0);
+  // Reasons count listings (not issue lines): none can exceed the drafts of both sites.
+  const drafts = status.sites.reduce((n, x) => n + (x.states.draft ?? 0), 0);
+  for (const e of status.topErrors) assert.ok(e.count <= drafts, JSON.stringify(e));
   const again = await publishSite(h.deps, 'lazada-sg');
   assert.equal(again.created + again.updated, 0);
   assertNoDuplicates(h.sb, 'lazada-sg');
