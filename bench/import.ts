@@ -3,6 +3,8 @@
 // products/s and the importing process's peak RSS. Each engine runs in its own child process so
 // that peak RSS belongs to that import alone. PostgreSQL: DATABASE_URL, else 127.0.0.1:5432.
 // --file F: import F (kept) instead of a generated sample; written there first if it is missing.
+// --parse-only F: only read, screen and encode F on this thread (what the import's worker does),
+// printing its CPU seconds; no database.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,6 +15,9 @@ import { createSampleCatalog, importCatalog, writeCanonicalCsv } from '../src/ca
 import { loadConfig } from '../src/config/index.ts';
 import { openStore, runMigrations, type StoreOptions } from '../src/db/index.ts';
 import { systemClock } from '../src/shared/index.ts';
+import { BatchEncoder } from '../src/catalog/import/copy-rows.ts';
+import { readCandidates } from '../src/catalog/import/read-candidates.ts';
+import { ProductScreen } from '../src/catalog/import/screen-products.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -54,7 +59,40 @@ async function child(engine: 'pglite' | 'postgres', file: string, target: string
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
 
+/** The worker's part of an import, on this thread: read, screen, encode; prints CPU seconds. */
+async function parseOnly(file: string): Promise<void> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const source = await readCandidates(file);
+  const screen = new ProductScreen(undefined);
+  const encoder = new BatchEncoder();
+  let products = 0;
+  let rejected = 0;
+  for await (const candidates of source.candidates) {
+    for (const candidate of candidates) {
+      products += 1;
+      const screened = screen.screen(candidate);
+      if (!screened.ok) rejected += 1;
+      else {
+        const p = screened.product;
+        encoder.add(p.record, 'seller', p.variantSkuAt, p.descriptionCopy);
+        if (encoder.size >= 1000) encoder.take();
+      }
+    }
+  }
+  encoder.take();
+  const used = process.cpuUsage(cpu);
+  console.log(
+    `parse only: ${products} products (${rejected} rejected) in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+      `${((used.user + used.system) / 1e6).toFixed(2)} CPU s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
+}
+
 async function main(): Promise<void> {
+  if (args[0] === '--parse-only') {
+    await parseOnly(args[1]!);
+    return;
+  }
   if (args[0] === '--prepare') {
     // An import goes into an existing store: create and migrate it in its own process, so that
     // PGlite's initdb (about 0.8 GB of WebAssembly heap, never returned) is not counted.

@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { freshDatabase } from './_fresh-database.ts';
 import { receiveStock, runStockSync, type StockChange } from '../src/inventory/index.ts';
 import { InMemoryTokenStore, listSites, type MarketplaceAdapter } from '../src/marketplaces/index.ts';
 import {
@@ -33,8 +34,6 @@ import {
 } from '../src/orders/index.ts';
 import { OPERATOR_SCOPE, systemClock } from '../src/shared/index.ts';
 import { seedSeller } from '../test/helpers/seed.ts';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { loadConfig } from '../src/config/index.ts';
 import { openStore, runMigrations, type Store } from '../src/db/index.ts';
 
@@ -201,23 +200,14 @@ async function benchStore(): Promise<{ store: Store; drop(): Promise<void> }> {
     await runMigrations(store);
     return { store, drop: () => store.close() };
   }
-  const name = `kbridge_bench_${randomBytes(4).toString('hex')}`;
-  const adminClient = new pg.Client({ connectionString: url });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${name}`);
-  await adminClient.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const store = await openStore({ engine: 'postgres', url: u.toString(), poolSize: 16 });
+  const db = await freshDatabase(url);
+  const store = await openStore({ engine: 'postgres', url: db.url, poolSize: 16 });
   await runMigrations(store);
   return {
     store,
     async drop() {
       await store.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await db.drop();
     },
   };
 }

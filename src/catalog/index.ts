@@ -26,7 +26,13 @@ export {
   type ProductWithVariants,
   type ProductPage,
 } from './products.ts';
-export { createSampleCatalog, type SampleCatalog, type SampleCatalogOptions } from './sample/index.ts';
+export {
+  createRng,
+  createSampleCatalog,
+  type Rng,
+  type SampleCatalog,
+  type SampleCatalogOptions,
+} from './sample/index.ts';
 export {
   writeCanonicalCsv,
   writeCanonicalXlsx,

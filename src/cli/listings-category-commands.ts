@@ -7,8 +7,10 @@ import {
   type GlossaryMode,
   type TaxonomyName,
 } from '../listings/category/index.ts';
-import { AppError } from '../shared/index.ts';
+import { categoryReview, confirmListingCategory, listingsDeps } from '../listings/index.ts';
+import { AppError, OPERATOR_SCOPE } from '../shared/index.ts';
 import type { CliContext } from './context.ts';
+import { sitesOf } from './listings-commands.ts';
 import { emit, table } from './output.ts';
 
 function pct(x: number): string {
@@ -44,7 +46,7 @@ export function describeEvaluation(results: EvaluationResult[], rate = false): s
   );
 }
 
-export function register(program: Command, _ctx: CliContext): void {
+export function register(program: Command, ctx: CliContext): void {
   // The listings capability may register its own `listings` group: share it.
   const listings =
     program.commands.find((c) => c.name() === 'listings') ??
@@ -75,5 +77,68 @@ export function register(program: Command, _ctx: CliContext): void {
         });
       const results = names.map((n) => evaluateTaxonomy(n, { glossary, limit }));
       emit(opts.json ?? false, { results }, () => describeEvaluation(results));
+    });
+  listings
+    .command('categories')
+    .description(
+      'per seller, site and Korean category path: the category the listings were built with, the ' +
+        "mapper's confidence (lowest first) and the alternatives",
+    )
+    .option('--site <site>', 'one site')
+    .option('--seller <id>', 'one seller')
+    .option('--limit <n>', 'rows', '50')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { site?: string; seller?: string; limit: string; json?: boolean }) => {
+      if (o.site) sitesOf(o.site);
+      const app = await ctx.app();
+      const rows = await categoryReview(listingsDeps(app), OPERATOR_SCOPE, {
+        site: o.site,
+        sellerId: o.seller,
+        limit: Number(o.limit) || 50,
+      });
+      emit(!!o.json, { data: rows }, () =>
+        table(
+          ['site', 'seller', 'Korean path', 'listings', 'category', 'confidence', 'next best'],
+          rows.map((r) => [
+            r.site,
+            r.sellerId,
+            r.koreanPath,
+            r.listings,
+            r.categoryId ? `${r.categoryId} ${r.categoryPath ?? ''}` : '-',
+            r.confirmed ? 'confirmed' : r.confidence === null ? '-' : r.confidence.toFixed(2),
+            r.alternatives[0] ? `${r.alternatives[0].id} ${r.alternatives[0].path}` : '-',
+          ]),
+        ),
+      );
+    });
+  listings
+    .command('confirm-category')
+    .description(
+      'confirm a leaf category of a site for a Korean category path; it wins over the mapper from now ' +
+        'on and the next publish run rebuilds the unpublished listings with it',
+    )
+    .requiredOption('--site <site>', 'the site')
+    .requiredOption('--path <koreanPath>', 'the Korean category path, e.g. "뷰티>스킨케어>토너"')
+    .requiredOption('--category <id>', "a leaf category id of the site's tree")
+    .option('--seller <id>', 'only for this seller (default: every seller on the site)')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { site: string; path: string; category: string; seller?: string; json?: boolean }) => {
+      if (o.site === 'all') throw new AppError('invalid_input', '--site: one site, not all');
+      sitesOf(o.site);
+      const app = await ctx.app();
+      const r = await confirmListingCategory(listingsDeps(app), OPERATOR_SCOPE, {
+        site: o.site,
+        koreanPath: o.path,
+        categoryId: o.category,
+        sellerId: o.seller,
+        confirmedBy: 'cli',
+      });
+      emit(
+        !!o.json,
+        r,
+        () =>
+          `${o.site}: ${r.confirmation.sourcePath} → ${r.confirmation.categoryId} ${r.confirmation.categoryPath ?? ''}` +
+          ` (${r.confirmation.sellerId ?? 'every seller'}); ${r.rebuildsPending} unpublished listings rebuilt by the next publish run`,
+      );
     });
 }

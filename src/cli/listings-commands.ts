@@ -19,7 +19,8 @@ import { AppError, OPERATOR_SCOPE } from '../shared/index.ts';
 import type { CliContext } from './context.ts';
 import { emit, table } from './output.ts';
 
-function sitesOf(site: string): string[] {
+/** `--site`: one site id, or `all`. */
+export function sitesOf(site: string): string[] {
   const all = listSites().map((s) => s.id);
   if (site === 'all') return all;
   if (!all.includes(site))
@@ -177,7 +178,7 @@ export function register(program: Command, ctx: CliContext): void {
           ? 'stop selling on the site (stock 0), keep the listing'
           : action === 'resume'
             ? 'sell again with the current stock'
-            : 'take the listing down for good (stock 0)',
+            : 'remove the product from the site for good',
       )
       .option('--json', 'print JSON')
       .action(async (id: string, o: { json?: boolean }) => {

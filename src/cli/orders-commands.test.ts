@@ -117,6 +117,14 @@ test('stock receive, count, policy, list and ledger; orders and returns on an em
   const missing = kbridge(['orders', 'show', 'ord_nope', '--json']);
   assert.notEqual(missing.status, 0);
   assert.equal((JSON.parse(missing.stdout) as { error: { code: string } }).error.code, 'not_found');
+  // Answering a buyer's cancellation request takes exactly one of --accept and --refuse.
+  const neither = kbridge(['orders', 'cancel-request', 'ord_nope', '--json']);
+  assert.notEqual(neither.status, 0);
+  const bad = JSON.parse(neither.stdout) as { error: { code: string; message: string } };
+  assert.equal(bad.error.code, 'invalid_input');
+  assert.match(bad.error.message, /--accept or --refuse/);
+  const unknown = kbridge(['orders', 'cancel-request', 'ord_nope', '--refuse', '--json']);
+  assert.equal((JSON.parse(unknown.stdout) as { error: { code: string } }).error.code, 'not_found');
   const human = kbridge(['stock', 'list', '--seller', String(seller.id)]);
   assert.match(human.stdout, /CLI-1\s+10\s+0\s+10/);
 });

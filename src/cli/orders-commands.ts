@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
+  answerCancelRequest,
   cancelLines,
   customsPapers,
   getOrderDetail,
@@ -42,8 +43,8 @@ const list = (v?: string) =>
     : undefined;
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 16).replace('T', ' ');
 
-function refused(error: { kind: string }): never {
-  throw new AppError('conflict', `refused: ${error.kind}`, {
+function refused(error: { kind: string; field?: string }): never {
+  throw new AppError('conflict', `refused: ${error.kind}${error.field ? ` (${error.field})` : ''}`, {
     details: error as unknown as Record<string, unknown>,
   });
 }
@@ -82,7 +83,7 @@ export function register(program: Command, ctx: CliContext): void {
   orders
     .command('todo')
     .description(
-      "the seller's to-do list: orders to pack, label, mark ready and hand over; stock and SKU problems; returns",
+      "the seller's to-do list: buyers' cancellation requests to answer; orders to pack, label, mark ready and hand over; stock and SKU problems; returns",
     )
     .option('--seller <id>', 'act as this seller')
     .option('--site <site>', 'one site')
@@ -99,7 +100,7 @@ export function register(program: Command, ctx: CliContext): void {
                 t.orderId,
                 t.site,
                 day(t.placedAt),
-                t.packageId ?? t.returnId ?? '',
+                t.packageId ?? t.returnId ?? t.reverseOrderId ?? '',
                 t.lines.map((l) => `${l.sellerSku ?? '?'}×${l.quantity}`).join(' '),
               ]),
             ),
@@ -226,20 +227,39 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--seller <id>', 'act as this seller')
     .requiredOption('--carrier <code>', 'CJ | HANJIN | LOTTE | KPOST')
     .requiredOption('--tracking <number>', "the carrier's tracking number")
+    .option(
+      '--intl-carrier <code>',
+      "the international leg: EMS | K-PACKET | EMS-PREMIUM (Korea Post) | HUB (the marketplace's)",
+    )
+    .option('--intl-tracking <number>', 'its tracking number (Korea Post: UPU S10, e.g. EE123456785KR)')
     .option('--json', 'print JSON')
-    .action(async (id: string, o: { seller?: string; carrier: string; tracking: string; json?: boolean }) => {
-      const r = await handOver(await deps(), scopeOf(o), {
-        packageId: id,
-        carrier: o.carrier,
-        trackingNumber: o.tracking,
-      });
-      if (!r.ok) refused(r.error);
-      emit(
-        !!o.json,
-        r.value,
-        () => `${r.value.packageId} handed over; ${r.value.shippedLines} line(s) left stock`,
-      );
-    });
+    .action(
+      async (
+        id: string,
+        o: {
+          seller?: string;
+          carrier: string;
+          tracking: string;
+          intlCarrier?: string;
+          intlTracking?: string;
+          json?: boolean;
+        },
+      ) => {
+        const r = await handOver(await deps(), scopeOf(o), {
+          packageId: id,
+          carrier: o.carrier,
+          trackingNumber: o.tracking,
+          internationalCarrier: o.intlCarrier,
+          internationalTracking: o.intlTracking,
+        });
+        if (!r.ok) refused(r.error);
+        emit(
+          !!o.json,
+          r.value,
+          () => `${r.value.packageId} handed over; ${r.value.shippedLines} line(s) left stock`,
+        );
+      },
+    );
 
   orders
     .command('cancel <orderId>')
@@ -264,6 +284,38 @@ export function register(program: Command, ctx: CliContext): void {
     });
 
   orders
+    .command('cancel-request <orderId>')
+    .description("answer the buyer's cancellation request (to-do: answer-cancel) before shipping")
+    .option('--seller <id>', 'act as this seller')
+    .option('--accept', 'cancel the lines (stock is released)')
+    .option('--refuse', 'keep the lines and ship them')
+    .option('--reason <code>', 'a reason code for the marketplace (optional)')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        id: string,
+        o: { seller?: string; accept?: boolean; refuse?: boolean; reason?: string; json?: boolean },
+      ) => {
+        if (!!o.accept === !!o.refuse)
+          throw new AppError('invalid_input', '--accept or --refuse: give exactly one', {
+            details: { option: 'accept' },
+          });
+        const r = await answerCancelRequest(await deps(), scopeOf(o), {
+          orderId: id,
+          accept: !!o.accept,
+          reasonCode: o.reason,
+        });
+        if (!r.ok) refused(r.error);
+        emit(
+          !!o.json,
+          r.value,
+          () =>
+            `${r.value.accepted ? 'accepted' : 'refused'} the buyer's cancellation (${r.value.reverseOrderIds.join(', ')}): ${r.value.lines.map((l) => `${l.lineId} ${l.status}`).join(', ')}`,
+        );
+      },
+    );
+
+  orders
     .command('options <packageId>')
     .description(
       'logistics options for the parcel: hub or Korea Post, chargeable weight, limits, restricted items',
@@ -271,7 +323,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--seller <id>', 'act as this seller')
     .option('--json', 'print JSON')
     .action(async (id: string, o: { seller?: string; json?: boolean }) => {
-      const options = await packageShippingOptions(await ctx.app(), scopeOf(o), id);
+      const options = await packageShippingOptions(await deps(), scopeOf(o), id);
       emit(!!o.json, options, () =>
         table(
           ['service', 'kind', 'ok', 'chargeable g', 'KRW', 'form', 'why not'],

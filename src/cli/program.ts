@@ -14,6 +14,7 @@ import { register as registerOrders } from './orders-commands.ts';
 import { register as registerInventory } from './inventory-commands.ts';
 import { register as registerTranslate } from './translate-commands.ts';
 import { register as registerListingsCategory } from './listings-category-commands.ts';
+import { register as registerImage } from './image-commands.ts';
 
 /** A capability's commands: each file in this folder exports one `register`. */
 export type CommandRegistration = (program: Command, ctx: CliContext) => void;
@@ -33,6 +34,7 @@ const REGISTRATIONS: CommandRegistration[] = [
   registerInventory,
   registerTranslate,
   registerListingsCategory,
+  registerImage,
 ];
 
 /** Builds the `kbridge` program with every capability's commands. */

@@ -43,6 +43,14 @@ const envSchema = z.object({
     .int()
     .refine((n) => n === 0 || (n >= 60 && n <= 604_800), 'must be 0 (off) or 60 to 604800')
     .default(7200),
+  KBRIDGE_TRACKING_REFRESH_SECONDS: z.coerce
+    .number()
+    .int()
+    .refine((n) => n === 0 || (n >= 60 && n <= 604_800), 'must be 0 (off) or 60 to 604800')
+    .default(3600),
+  KBRIDGE_TRACKING_API_URL: z.url().optional(),
+  KBRIDGE_DARAZ_HUB_RATE_CARD: z.string().min(1).optional(),
+  KBRIDGE_TRACKING_API_KEY: z.string().min(1).optional(),
   KBRIDGE_TRANSLATE_PROVIDERS: z
     .string()
     .regex(/^(openai|deepl)(,(openai|deepl))*$/, 'a comma list of openai, deepl')
@@ -75,6 +83,12 @@ export interface Config {
   readonly marketplaceSandboxUrl: string | undefined;
   /** How often workers poll every channel for orders pushes missed (`orders.sweep`); 0: never. */
   readonly ordersSweepSeconds: number;
+  /** How often workers read the carriers for packages on their way (`orders.refresh-tracking`); 0: never. */
+  readonly trackingRefreshSeconds: number;
+  /** The parcel-tracking API the carrier adapters call (logistics/tracking-http.ts); unset: none. */
+  readonly trackingApi: { url: string; key: Secret | undefined } | undefined;
+  /** An operator's rate card for the Daraz hub (a JSON file, logistics/hub-rate-card.ts); unset: unpriced. */
+  readonly darazHubRateCard: string | undefined;
   /** External translation providers, in the order they are tried after the embedded engine. */
   readonly translation: TranslationConfig;
 }
@@ -119,6 +133,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     marketplaceSandboxUrl: e.KBRIDGE_MARKETPLACE_SANDBOX_URL,
     ordersSweepSeconds: e.KBRIDGE_ORDERS_SWEEP_SECONDS,
+    trackingRefreshSeconds: e.KBRIDGE_TRACKING_REFRESH_SECONDS,
+    darazHubRateCard: e.KBRIDGE_DARAZ_HUB_RATE_CARD ? resolve(e.KBRIDGE_DARAZ_HUB_RATE_CARD) : undefined,
+    trackingApi: e.KBRIDGE_TRACKING_API_URL
+      ? {
+          url: e.KBRIDGE_TRACKING_API_URL,
+          key: e.KBRIDGE_TRACKING_API_KEY ? new Secret(e.KBRIDGE_TRACKING_API_KEY) : undefined,
+        }
+      : undefined,
     translation: {
       providers: (e.KBRIDGE_TRANSLATE_PROVIDERS?.split(',') ?? []) as ('openai' | 'deepl')[],
       openai: e.KBRIDGE_TRANSLATE_OPENAI_URL

@@ -220,6 +220,12 @@ export const packages = pgTable(
     serviceCode: text('service_code'),
     firstMileCarrier: text('first_mile_carrier'),
     firstMileTracking: text('first_mile_tracking'),
+    /**
+     * The international leg recorded at hand-over: Korea Post (`EMS`, `K-PACKET`, `EMS-PREMIUM`,
+     * UPU S10 numbers) or the marketplace's hub (`HUB`, the marketplace's own number).
+     */
+    internationalCarrier: text('international_carrier'),
+    internationalTracking: text('international_tracking'),
     weightG: integer('weight_g'),
     labelPrintedAt: ts('label_printed_at'),
     handedOverAt: ts('handed_over_at'),

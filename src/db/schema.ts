@@ -151,3 +151,4 @@ export * from './schema-logistics.ts';
 export * from './schema-translation.ts';
 export * from './schema-listings.ts';
 export * from './schema-listing-records.ts';
+export * from './schema-images.ts';

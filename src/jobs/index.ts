@@ -1,7 +1,8 @@
 import { importCatalogJob } from './catalog-jobs.ts';
 import { requoteJob } from './pricing-jobs.ts';
-import { processInboxJob, sweepOrdersJob } from './orders-jobs.ts';
+import { processInboxJob, refreshTrackingJob, sweepOrdersJob } from './orders-jobs.ts';
 import { localizeProductJob } from './translation-jobs.ts';
+import { localizeCatalogImagesJob, localizeProductImagesJob } from './image-jobs.ts';
 import type { JobDefinition } from './registry.ts';
 import { publishListingsJob, reconcileListingsJob } from './listings-jobs.ts';
 
@@ -14,7 +15,10 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   requoteJob,
   processInboxJob,
   sweepOrdersJob,
+  refreshTrackingJob,
   localizeProductJob,
+  localizeProductImagesJob,
+  localizeCatalogImagesJob,
   publishListingsJob,
   reconcileListingsJob,
 ] as unknown as JobDefinition[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { listChannels, ordersRuntime, sweepChannel } from '../orders/index.ts';
+import { trackingCarriers } from '../logistics/index.ts';
+import { listChannels, ordersRuntime, refreshTracking, sweepChannel } from '../orders/index.ts';
 import { OPERATOR_SCOPE } from '../shared/index.ts';
 import { defineJob } from './registry.ts';
 
@@ -39,5 +40,25 @@ export const sweepOrdersJob = defineJob({
     }
     const batches = await rt.ingestor.drain();
     return { queued, done: batches.reduce((n, b) => n + b.done, 0) };
+  },
+});
+
+/**
+ * The tracking timeline of every package on its way, read from the carriers (first mile and
+ * Korea Post international) over the configured tracking API; scheduled every
+ * KBRIDGE_TRACKING_REFRESH_SECONDS (an hour by default). Each event is recorded once, so a run
+ * repeated or overlapping another changes nothing; a final delivery marks the package delivered.
+ */
+export const refreshTrackingJob = defineJob({
+  name: 'orders.refresh-tracking',
+  payload: z.object({ packageIds: z.array(z.string()).optional() }),
+  retryLimit: 2,
+  everySeconds: (app) => app.config.trackingRefreshSeconds,
+  async handler(payload, { app }) {
+    return refreshTracking(
+      { store: app.store, carriers: trackingCarriers(app.config.trackingApi) },
+      OPERATOR_SCOPE,
+      payload.packageIds ? { packageIds: payload.packageIds } : {},
+    );
   },
 });

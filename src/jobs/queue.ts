@@ -53,7 +53,7 @@ export async function startQueue(app: App, jobs: readonly JobDefinition[]): Prom
   for (const job of jobs)
     await boss.createQueue(job.name, { retryLimit: job.retryLimit ?? 3, retryBackoff: true });
 
-  return {
+  const queue: Queue = {
     boss,
     async send(name, payload, options = {}) {
       const job = byName.get(name);
@@ -80,13 +80,16 @@ export async function startQueue(app: App, jobs: readonly JobDefinition[]): Prom
           job.name,
           {
             batchSize: 1,
-            localConcurrency: options.concurrency ?? app.config.workerConcurrency,
+            localConcurrency: Math.min(
+              job.concurrency ?? Infinity,
+              options.concurrency ?? app.config.workerConcurrency,
+            ),
             pollingIntervalSeconds: 0.5,
           },
           async ([item]) => {
             if (!item) return;
             const payload = job.payload.parse(item.data);
-            const output = await job.handler(payload, { app, jobId: item.id });
+            const output = await job.handler(payload, { app, jobId: item.id, send: queue.send });
             app.logger.debug({ job: job.name, id: item.id }, 'job done');
             return output;
           },
@@ -110,4 +113,5 @@ export async function startQueue(app: App, jobs: readonly JobDefinition[]): Prom
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
+  return queue;
 }

@@ -46,6 +46,12 @@ export { syncOnce, type SyncSummary } from './sync.ts';
 export { reconcileSite, type ReconcileSummary } from './reconcile.ts';
 export { actOnListing, type ListingAction } from './actions.ts';
 export {
+  categoryReview,
+  confirmListingCategory,
+  type CategoryReviewRow,
+  type ConfirmCategoryRequest,
+} from './category-review.ts';
+export {
   listingStatus,
   listingCounts,
   type StateCounts,

@@ -175,6 +175,36 @@ test('a product builds into one item: attributes filled, colours as families, un
   );
 });
 
+test('two colours folding into one family (two greys) go to items of their own value, not one SKU twice', () => {
+  const p = product(
+    [
+      { name: '색상', values: ['블랙', '헤더그레이', '차콜그레이'] },
+      { name: '사이즈', values: ['S', 'M'] },
+    ],
+    [
+      { 색상: '블랙', 사이즈: 'S' },
+      { 색상: '헤더그레이', 사이즈: 'S' },
+      { 색상: '헤더그레이', 사이즈: 'M' },
+      { 색상: '차콜그레이', 사이즈: 'S' },
+    ],
+  );
+  const r = buildListing(
+    input(p, { 블랙: 'Black', 헤더그레이: 'Heather Gray', 차콜그레이: 'Charcoal Gray', S: 'S', M: 'M' }),
+  );
+  assert.deepEqual(
+    r.items.map((i) => [i.input.attributes.name, i.variantIds]),
+    [
+      ['Moisture Cream', ['var_0']],
+      ['Moisture Cream Heather Gray', ['var_1', 'var_2']],
+      ['Moisture Cream Charcoal Gray', ['var_3']],
+    ],
+  );
+  for (const item of r.items) {
+    const combos = item.input.skus.map((s) => JSON.stringify(s.saleProps));
+    assert.equal(new Set(combos).size, combos.length, String(item.input.attributes.name));
+  }
+});
+
 test('an axis the category cannot express becomes one item per value; a mandatory colour without an axis is Not Specified', () => {
   const p = product(
     [

@@ -201,10 +201,12 @@ export function buildListing(input: BuildInput): BuildResult {
   const attrs = productAttributes(input, title ?? product.titleKo, missing);
   const axes = axesOf(input);
   const saleDefs = input.attributes.filter((a) => a.saleProp);
-  const groups = new Map<string, { suffix: string[]; skus: SkuInput[]; variantIds: string[] }>();
+  const rows: { variantId: string; split: string[]; collapsed: string[]; sku: SkuInput }[] = [];
   for (const v of [...product.variants].filter((x) => x.active).sort((a, b) => a.position - b.position)) {
     const saleProps: Record<string, string> = {};
     const split: string[] = [];
+    // Values the platform's option list folded into a broader one (Heather Gray → Grey).
+    const collapsed: string[] = [];
     for (const axis of axes) {
       const value = v.optionValues[product.options[axis.index]!.name];
       if (value === undefined) continue;
@@ -217,6 +219,7 @@ export function buildListing(input: BuildInput): BuildResult {
           missing.push(
             miss(axis.attr.name, `"${text}" is not a ${axis.attr.label} of this category`, v.sellerSku),
           );
+        if (sent && sent !== text) collapsed.push(text);
       }
     }
     for (const def of saleDefs.filter((d) => d.mandatory && saleProps[d.name] === undefined)) {
@@ -240,17 +243,34 @@ export function buildListing(input: BuildInput): BuildResult {
       missing.push(
         miss('price', `no price on ${site.id}: ${price ? price.failure : 'not quoted yet'}`, v.sellerSku),
       );
-    const key = split.join(' / ');
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { suffix: split, skus: [], variantIds: [] }));
-    g.variantIds.push(v.id);
-    g.skus.push({
-      sellerSku: v.sellerSku,
-      price: price && !('failure' in price) ? price : { currency: site.currency, minor: 0 },
-      quantity: input.quantities.get(v.id) ?? Math.max(0, v.stock),
-      ...pkg,
-      saleProps,
+    rows.push({
+      variantId: v.id,
+      split,
+      collapsed,
+      sku: {
+        sellerSku: v.sellerSku,
+        price: price && !('failure' in price) ? price : { currency: site.currency, minor: 0 },
+        quantity: input.quantities.get(v.id) ?? Math.max(0, v.stock),
+        ...pkg,
+        saleProps,
+      },
     });
+  }
+  // Two variants whose values fold into the same options (two greys, one size) would be the same
+  // SKU twice in one item (4112): every variant of such a value goes to an item of that value.
+  const combos = new Map<string, number>();
+  const comboOf = (r: (typeof rows)[number]) =>
+    `${r.split.join(' / ')}|${JSON.stringify(Object.entries(r.sku.saleProps ?? {}).sort())}`;
+  for (const r of rows) combos.set(comboOf(r), (combos.get(comboOf(r)) ?? 0) + 1);
+  const folded = new Set(rows.filter((r) => (combos.get(comboOf(r)) ?? 0) > 1).flatMap((r) => r.collapsed));
+  for (const r of rows) r.split = [...r.split, ...r.collapsed.filter((t) => folded.has(t))];
+  const groups = new Map<string, { suffix: string[]; skus: SkuInput[]; variantIds: string[] }>();
+  for (const r of rows) {
+    const key = r.split.join(' / ');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { suffix: r.split, skus: [], variantIds: [] }));
+    g.variantIds.push(r.variantId);
+    g.skus.push(r.sku);
   }
   if (groups.size === 0) missing.push(miss('variants', 'the product has no active variant'));
   const items = [...groups.values()].map((g) => ({

@@ -4,6 +4,7 @@ import type { LocalizedListing } from '../localization/index.ts';
 import type { MarketplaceAdapter } from '../marketplaces/index.ts';
 import type { PricingContext } from '../pricing/index.ts';
 import type { Clock, Logger } from '../shared/index.ts';
+import type { SiteTree } from './category/index.ts';
 import type { CategoryChoice } from './listing-builder.ts';
 import type { SiteCatalogs } from './site-catalog.ts';
 
@@ -19,6 +20,13 @@ export interface ListingsDeps {
   catalogs: SiteCatalogs;
   /** The leaf category of the site for the product (a confirmed mapping, else the best match). */
   categoryFor(adapter: MarketplaceAdapter, product: ProductWithVariants): Promise<CategoryChoice | undefined>;
+  /**
+   * The site's category tree (cached; fetched through the seller's account there, or any active
+   * account on the site), or undefined when nobody can reach the site.
+   */
+  categoryTree(site: string, sellerId?: string | null): Promise<SiteTree | undefined>;
+  /** Drops cached confirmations, so a new one counts from the next build. */
+  forgetConfirmations(): void;
   /** The product localized into the site's required language. */
   localize(product: ProductWithVariants, site: string): Promise<LocalizedListing | undefined>;
   pricing(): Promise<PricingContext>;

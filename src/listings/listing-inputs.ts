@@ -16,7 +16,10 @@ import type { Money } from '../shared/index.ts';
  * next requote start from the same figure.
  */
 
-/** AliExpress's one global store sells in US dollars; pricing models it as its US site. */
+/**
+ * AliExpress's one global store sells in US dollars; pricing models it as its US site. site_prices
+ * rows are keyed by the pricing site, since the FX requote writes them from pricing's site list.
+ */
 export function pricingSiteOf(site: string): string {
   return site === 'aliexpress-global' ? 'aliexpress-us' : site;
 }
@@ -39,7 +42,7 @@ export async function pricesFor(
     failure: { message?: string } | null;
   }>(
     `SELECT variant_id, status, currency, price_minor, failure FROM site_prices WHERE site = $1 AND variant_id = ANY($2::text[])`,
-    [site, ids],
+    [pricingSiteOf(site), ids],
   );
   for (const r of rows) {
     out.set(
@@ -71,7 +74,7 @@ export async function pricesFor(
     fresh.push({
       variantId: v.id,
       sellerId: product.sellerId,
-      site,
+      site: pricingSiteOf(site),
       reasons: [],
       before: null,
       after: result.ok ? result.value.price : null,

@@ -55,10 +55,17 @@ export function createListingsDeps(w: ListingsWiring): ListingsDeps {
     return hit.map;
   };
 
-  const categoryFor = async (
-    adapter: MarketplaceAdapter,
-    product: ProductWithVariants,
-  ): Promise<CategoryChoice | undefined> => {
+  const adapterFor = async (site: string, sellerId: string): Promise<MarketplaceAdapter | undefined> => {
+    try {
+      return await w.adapter(site, sellerId);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'not_found') return undefined;
+      throw e;
+    }
+  };
+
+  // One load per site at a time; a failed load is forgotten so the next call tries again.
+  const treeOf = (adapter: MarketplaceAdapter): Promise<SiteTree> => {
     const site = adapter.site.id;
     let load = treeLoads.get(site);
     if (!load) {
@@ -66,8 +73,18 @@ export function createListingsDeps(w: ListingsWiring): ListingsDeps {
       load.catch(() => treeLoads.delete(site));
       treeLoads.set(site, load);
     }
+    return load;
+  };
+
+  const categoryFor = async (
+    adapter: MarketplaceAdapter,
+    product: ProductWithVariants,
+  ): Promise<CategoryChoice | undefined> => {
     const koreanPath = product.sourceCategoryPath.split('>');
-    const [tree, confirmed] = await Promise.all([load, confirmedFor(site, product.sellerId)]);
+    const [tree, confirmed] = await Promise.all([
+      treeOf(adapter),
+      confirmedFor(adapter.site.id, product.sellerId),
+    ]);
     const best = applyConfirmation(
       tree.mapper,
       { koreanPath, title: product.titleKo },
@@ -82,14 +99,19 @@ export function createListingsDeps(w: ListingsWiring): ListingsDeps {
     logger: w.logger,
     catalogs: new SiteCatalogs(w.store),
     categoryFor,
-    async adapterFor(site, sellerId) {
-      try {
-        return await w.adapter(site, sellerId);
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'not_found') return undefined;
-        throw e;
-      }
+    async categoryTree(site, sellerId) {
+      const cached = await trees.cached(site);
+      if (cached) return cached;
+      const [channel] = await w.store.query<{ seller_id: string }>(
+        `SELECT seller_id FROM order_channels WHERE site = $1 AND status = 'active'
+         ORDER BY (seller_id = $2) DESC, seller_id LIMIT 1`,
+        [site, sellerId ?? null],
+      );
+      const adapter = channel ? await adapterFor(site, channel.seller_id) : undefined;
+      return adapter ? treeOf(adapter) : undefined;
     },
+    forgetConfirmations: () => confirmations.clear(),
+    adapterFor,
     sellerSites(sellerId) {
       const hit = sites.get(sellerId);
       if (hit && w.clock.now().getTime() - hit.at < 5_000) return hit.list;

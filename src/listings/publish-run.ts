@@ -47,7 +47,9 @@ async function candidates(deps: ListingsDeps, site: string, o: PublishRunOptions
      LEFT JOIN listings l ON l.product_id = p.id AND l.site = $1
      WHERE p.status = 'active' AND ($2::text IS NULL OR p.seller_id = $2)
        AND (l.id IS NULL OR l.state = 'ready'
-            OR (l.state IN ('draft', 'rejected', 'error') AND ($3 OR p.updated_at > l.updated_at))
+            OR (l.state IN ('draft', 'rejected', 'error') AND ($3 OR p.updated_at > l.updated_at
+                OR l.updated_at < (SELECT max(m.confirmed_at) FROM category_mappings m
+                                   WHERE m.site_id = $1 AND (m.seller_id IS NULL OR m.seller_id = p.seller_id))))
             OR (l.state = 'live' AND p.updated_at > l.updated_at))
      ORDER BY p.id LIMIT $4`,
     [site, o.sellerId ?? null, !!o.rebuild, o.limit ?? 1_000_000],
@@ -136,8 +138,9 @@ export async function publishSite(
         for (const [seller, group] of groupBy(rows, (r) => r.seller_id)) {
           const adapter = await adapterOf(seller);
           if (adapter)
-            await deps.catalogs.hostImages(
+            await deps.catalogs.listingImages(
               adapter,
+              seller,
               group.flatMap((r) => r.images),
             );
         }

@@ -53,7 +53,7 @@ export async function buildFor(
     deps.localize(product, site.id),
     deps.pricing(),
     deps.sellerSites(product.sellerId),
-    deps.catalogs.hostImages(adapter, product.images),
+    deps.catalogs.listingImages(adapter, product.sellerId, product.images),
   ]);
   const [attributes, brands, prices, quantities] = await Promise.all([
     category ? deps.catalogs.attributes(adapter, category.id) : Promise.resolve([]),
@@ -160,12 +160,16 @@ export async function publishProduct(
   if (isBlocking(issues)) {
     const to: ListingState =
       listing.state === 'error' || listing.state === 'rejected' ? listing.state : 'draft';
-    if (to === 'draft') await moveListing(deps.store, listing, 'draft', patch);
+    // Written even when the state stays: the issues are the current ones, and the listing counts
+    // as built after any category confirmation so far.
+    await moveListing(deps.store, listing, to, to === 'draft' ? patch : { issues: patch.issues });
     return out(to, 'blocked', { issues: issues.length });
   }
   // Unchanged content the platform rejected stays rejected: sending it again would be rejected again.
-  if (listing.state === 'rejected' && listing.contentHash === build.contentHash)
+  if (listing.state === 'rejected' && listing.contentHash === build.contentHash) {
+    await moveListing(deps.store, listing, 'rejected', { issues: patch.issues });
     return out('rejected', 'unchanged', { issues: issues.length });
+  }
   if (!(await moveListing(deps.store, listing, 'ready', patch))) return out(listing.state, 'skipped');
   if (!(await moveListing(deps.store, listing, 'publishing'))) return out('ready', 'skipped');
   return send(deps, adapter, { ...listing, state: 'publishing' }, product, build, issues.length);

@@ -1,6 +1,7 @@
 import type { Store } from '../db/index.ts';
 import type { Brand, CategoryAttribute, MarketplaceAdapter } from '../marketplaces/index.ts';
-import { chunk, mapConcurrent } from '../marketplaces/index.ts';
+import { chunk, isMarketplaceError, mapConcurrent } from '../marketplaces/index.ts';
+import { localizedVariants, variantBytes } from './localized-images.ts';
 
 /**
  * What a site says about its catalog, fetched once per process and kept: category attributes per
@@ -91,5 +92,52 @@ export class SiteCatalogs {
       });
     }
     return urls.map((u) => this.#hosted.get(key(u))).filter((u): u is string => !!u);
+  }
+
+  /**
+   * The images a listing shows: each product image's localized variant for the site where the
+   * image job made one (uploaded once per site: Lazop `/image/upload`, AliExpress's photo bank),
+   * else the hosted original (AliExpress takes the merchant's URL as it is). A variant the platform refuses (a detail page taller
+   * than 5,000 px) is remembered as refused and the original goes instead.
+   */
+  async listingImages(
+    adapter: MarketplaceAdapter,
+    sellerId: string,
+    urls: readonly string[],
+  ): Promise<string[]> {
+    const site = adapter.site.id;
+    const variants = await localizedVariants(this.store, site, sellerId, urls);
+    const key = (id: string) => `${site}\nlocalized:${id}`;
+    const toUpload = [...variants.values()].filter((v) => !this.#hosted.has(key(v.id)));
+    if (toUpload.length > 0) {
+      const rows = await this.store.query<{ source_url: string; hosted_url: string }>(
+        `SELECT source_url, hosted_url FROM hosted_images WHERE site = $1 AND source_url = ANY($2::text[])`,
+        [site, toUpload.map((v) => `localized:${v.id}`)],
+      );
+      for (const r of rows) this.#hosted.set(`${site}\n${r.source_url}`, r.hosted_url);
+      for (const v of toUpload.filter((x) => !this.#hosted.has(key(x.id)))) {
+        let hosted = '';
+        try {
+          hosted = await adapter.uploadImage({
+            bytes: await variantBytes(this.store, v.id),
+            contentType: v.mime,
+          });
+        } catch (e) {
+          if (!isMarketplaceError(e) || e.errorClass !== 'business') throw e;
+        }
+        await this.store.query(
+          `INSERT INTO hosted_images (site, source_url, hosted_url) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+          [site, `localized:${v.id}`, hosted],
+        );
+        this.#hosted.set(key(v.id), hosted);
+      }
+    }
+    const originals = urls.filter((u) => !this.#hosted.get(key(variants.get(u)?.id ?? '')));
+    await this.hostImages(adapter, originals);
+    const original = (u: string) =>
+      adapter.site.platform === 'aliexpress' ? u : this.#hosted.get(`${site}\n${u}`);
+    return urls
+      .map((u) => this.#hosted.get(key(variants.get(u)?.id ?? '')) || original(u))
+      .filter((u): u is string => !!u);
   }
 }

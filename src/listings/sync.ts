@@ -2,7 +2,10 @@ import { runStockSync, type StockChange } from '../inventory/index.ts';
 import type { PriceQuantityUpdate } from '../marketplaces/index.ts';
 import type { ListingsDeps } from './listing-deps.ts';
 import { recordEvents, recordSkuPushes, type SkuPush } from './listing-store.ts';
-import { groupBy } from '../marketplaces/index.ts';
+import { groupBy, listSites } from '../marketplaces/index.ts';
+import { pricingSiteOf } from './listing-inputs.ts';
+
+const SITE_IDS = listSites().map((s) => s.id);
 
 /**
  * Price and stock sync: what each site should show, compared with what was last pushed there;
@@ -126,11 +129,12 @@ async function pushPrices(deps: ListingsDeps, summary: SyncSummary, limit: numbe
             k.seller_sku AS "sellerSku", k.item_id AS "itemId", k.sku_id AS "skuId", l.state,
             sp.currency, sp.price_minor::float8 AS "priceMinor"
      FROM listing_skus k JOIN listings l ON l.id = k.listing_id
-     JOIN site_prices sp ON sp.variant_id = k.variant_id AND sp.site = k.site AND sp.status = 'ok'
+     JOIN unnest($2::text[], $3::text[]) AS m(site, pricing_site) ON m.site = k.site
+     JOIN site_prices sp ON sp.variant_id = k.variant_id AND sp.site = m.pricing_site AND sp.status = 'ok'
      WHERE l.state IN ('pending_qc', 'live', 'paused', 'rejected')
        AND (k.pushed_price_minor IS DISTINCT FROM sp.price_minor OR k.pushed_currency IS DISTINCT FROM sp.currency)
      ORDER BY sp.updated_at LIMIT $1`,
-    [limit],
+    [limit, SITE_IDS, SITE_IDS.map(pricingSiteOf)],
   );
   const { pushed, failed } = await pushAll(
     deps,

@@ -1,4 +1,5 @@
 // Localization: the measurement engine (units, sizes, money in text) and the text translation
-// pipeline. Image localization joins this door as it is built.
+// pipeline, and image localization (text inside product images).
 export * from './units/index.ts';
 export * from './text/index.ts';
+export * from './images/index.ts';

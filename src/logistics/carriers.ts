@@ -15,8 +15,10 @@ export interface FirstMileCarrier {
 
 export const FIRST_MILE_CARRIERS: readonly FirstMileCarrier[] = carriersData.carriers;
 
+/** `field` names the input that was wrong (the API's body field; the CLI option follows it). */
 export type TrackingProblem =
-  { kind: 'unknown-carrier'; known: string[] } | { kind: 'bad-format'; expected: string };
+  | { kind: 'unknown-carrier'; field: string; known: string[] }
+  | { kind: 'bad-format'; field: string; expected: string };
 
 /** Checks a first-mile tracking number; returns it without spaces or dashes. */
 export function checkFirstMileTracking(
@@ -24,11 +26,73 @@ export function checkFirstMileTracking(
   tracking: string,
 ): Result<{ carrier: FirstMileCarrier; tracking: string }, TrackingProblem> {
   const c = FIRST_MILE_CARRIERS.find((x) => x.code === carrier.toUpperCase());
-  if (!c) return err({ kind: 'unknown-carrier', known: FIRST_MILE_CARRIERS.map((x) => x.code) });
+  if (!c)
+    return err({ kind: 'unknown-carrier', field: 'carrier', known: FIRST_MILE_CARRIERS.map((x) => x.code) });
   const t = tracking.replace(/[\s-]/g, '');
   if (!/^\d+$/.test(t) || !c.digits.includes(t.length)) {
-    return err({ kind: 'bad-format', expected: `${c.digits.join(' or ')} digits` });
+    return err({ kind: 'bad-format', field: 'trackingNumber', expected: `${c.digits.join(' or ')} digits` });
   }
+  return ok({ carrier: c, tracking: t });
+}
+
+/**
+ * Carriers of the international leg, named at hand-over. Korea Post's services number items in
+ * UPU S10 (two letters, eight digits, the check digit, `KR`); S10 reserves the E… prefixes for EMS.
+ * `HUB` is the marketplace's own cross-border service: its number is the one the marketplace gave
+ * the package when it was packed.
+ */
+export interface InternationalCarrier {
+  code: 'EMS' | 'K-PACKET' | 'EMS-PREMIUM' | 'HUB';
+  name: string;
+}
+
+export const INTERNATIONAL_CARRIERS: readonly InternationalCarrier[] = [
+  { code: 'EMS', name: 'Korea Post EMS' },
+  { code: 'K-PACKET', name: 'Korea Post K-Packet' },
+  { code: 'EMS-PREMIUM', name: 'Korea Post EMS Premium' },
+  { code: 'HUB', name: "the marketplace's cross-border logistics" },
+];
+
+/**
+ * Checks the international leg's carrier and number: a Korea Post number must be a Korean S10
+ * item number with a correct check digit (EMS and EMS Premium with an E… prefix); the hub's must be
+ * the marketplace's number for the package (`marketplaceTracking`), which is used when none is given.
+ */
+export function checkInternationalTracking(
+  carrier: string,
+  tracking: string | undefined,
+  marketplaceTracking: string | null,
+): Result<{ carrier: InternationalCarrier; tracking: string }, TrackingProblem> {
+  const c = INTERNATIONAL_CARRIERS.find((x) => x.code === carrier.trim().toUpperCase());
+  if (!c)
+    return err({
+      kind: 'unknown-carrier',
+      field: 'internationalCarrier',
+      known: INTERNATIONAL_CARRIERS.map((x) => x.code),
+    });
+  const t = (tracking ?? '').replace(/[\s-]/g, '').toUpperCase();
+  if (c.code === 'HUB') {
+    if (!marketplaceTracking)
+      return err({
+        kind: 'bad-format',
+        field: 'internationalTracking',
+        expected: 'a package the marketplace gave a tracking number (pack it first)',
+      });
+    if (t && t !== marketplaceTracking.toUpperCase())
+      return err({
+        kind: 'bad-format',
+        field: 'internationalTracking',
+        expected: `the marketplace's number for this package, ${marketplaceTracking}`,
+      });
+    return ok({ carrier: c, tracking: marketplaceTracking });
+  }
+  const prefix = c.code === 'K-PACKET' ? '' : 'E';
+  if (!isS10(t) || !t.endsWith('KR') || !t.startsWith(prefix))
+    return err({
+      kind: 'bad-format',
+      field: 'internationalTracking',
+      expected: `a Korea Post UPU S10 item number: ${prefix ? `${prefix} and one letter` : 'two letters'}, 8 digits, the check digit, KR (e.g. ${makeS10(prefix ? 'EE' : 'LK', 12345678)})`,
+    });
   return ok({ carrier: c, tracking: t });
 }
 

@@ -7,11 +7,14 @@
  */
 export {
   FIRST_MILE_CARRIERS,
+  INTERNATIONAL_CARRIERS,
   checkFirstMileTracking,
+  checkInternationalTracking,
   isS10,
   makeS10,
   s10CheckDigit,
   type FirstMileCarrier,
+  type InternationalCarrier,
   type TrackingProblem,
 } from './carriers.ts';
 export {
@@ -30,6 +33,9 @@ export {
   type CarrierTrace,
   type TrackingCarrier,
 } from './tracking-carriers.ts';
+export { HttpTrackingCarrier, trackingCarriers } from './tracking-http.ts';
+export { TRACKING_API_CODES, type TrackingApiAnswer } from './tracking-api.ts';
+export { startCarrierSimulator, type CarrierSimulator } from './carrier-sim.ts';
 export {
   RESTRICTION_RULES,
   RESTRICTION_SOURCE,
@@ -40,6 +46,7 @@ export {
   type RestrictionEffect,
 } from './restrictions.ts';
 export { shippingOptions, type ParcelSpec, type ShippingOption } from './shipping-options.ts';
+export { NO_HUB_RATE_CARD, loadHubRateCard, parseHubRateCard, type HubRateCard } from './hub-rate-card.ts';
 export {
   buildDeclaration,
   customsFormFor,

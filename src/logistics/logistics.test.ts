@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   checkFirstMileTracking,
+  checkInternationalTracking,
   customsFormFor,
   formatHs,
   hsDescription,
@@ -31,6 +32,31 @@ test('first-mile tracking numbers: known carrier, digits and length', () => {
   assert.equal(checkFirstMileTracking('KPOST', '123456789012').ok, false);
   const unknown = checkFirstMileTracking('DHL', '123');
   assert.equal(!unknown.ok && unknown.error.kind, 'unknown-carrier');
+});
+
+test('international tracking at hand-over: Korea Post S10 numbers from Korea, the hub its own', () => {
+  assert.deepEqual(checkInternationalTracking('ems', 'ee 123456785 kr', null), {
+    ok: true,
+    value: { carrier: { code: 'EMS', name: 'Korea Post EMS' }, tracking: 'EE123456785KR' },
+  });
+  const kpacket = makeS10('LK', 87654321);
+  assert.equal(checkInternationalTracking('K-PACKET', kpacket, null).ok, true);
+  const wrong = checkInternationalTracking('EMS', 'EE123456784KR', null);
+  assert.equal(!wrong.ok && wrong.error.kind, 'bad-format');
+  assert.equal(!wrong.ok && wrong.error.field, 'internationalTracking');
+  assert.equal(checkInternationalTracking('EMS', kpacket, null).ok, false, 'EMS numbers start with E');
+  assert.equal(checkInternationalTracking('EMS', makeS10('EE', 1, 'US'), null).ok, false, 'not Korean');
+  const unknown = checkInternationalTracking('DHL', 'x', null);
+  assert.equal(!unknown.ok && unknown.error.field, 'internationalCarrier');
+  assert.deepEqual(checkInternationalTracking('HUB', undefined, 'LZDCB0123'), {
+    ok: true,
+    value: {
+      carrier: { code: 'HUB', name: "the marketplace's cross-border logistics" },
+      tracking: 'LZDCB0123',
+    },
+  });
+  assert.equal(checkInternationalTracking('HUB', 'OTHER', 'LZDCB0123').ok, false);
+  assert.equal(checkInternationalTracking('HUB', undefined, null).ok, false, 'not packed yet');
 });
 
 test('shipping options for a light serum to Singapore on Lazada: K-Packet, EMS and the hub', () => {

@@ -7,6 +7,7 @@ import {
   type PricingData,
 } from '../pricing/index.ts';
 import { money, type Money } from '../shared/index.ts';
+import { NO_HUB_RATE_CARD, hubPrice, type HubRateCard } from './hub-rate-card.ts';
 import { restrictionsFor, type RestrictionItem } from './restrictions.ts';
 
 /**
@@ -49,7 +50,9 @@ export interface ShippingOption {
 
 /**
  * Daraz runs cross-border orders through a hub like Lazada's; pricing has no rate card for it, so
- * it is offered with the marketplace's general parcel limits (research/marketplaces.md 5.2).
+ * it is offered with the marketplace's general parcel limits (research/marketplaces.md 5.2), and
+ * priced only from an operator's card (hub-rate-card.ts); without one its price is null and
+ * `priceStatus` says why.
  */
 const DARAZ_HUB: Service = {
   code: 'daraz-hub',
@@ -87,8 +90,15 @@ function servicesFor(data: PricingData, spec: ParcelSpec): Service[] {
   return codes.map((c) => (c === 'daraz-hub' ? DARAZ_HUB : byCode.get(c))).filter((s): s is Service => !!s);
 }
 
-/** Every service that could take the parcel, eligible ones first, cheapest first. */
-export function shippingOptions(spec: ParcelSpec, data: PricingData = loadPricingData()): ShippingOption[] {
+/**
+ * Every service that could take the parcel, eligible ones first, cheapest first (unpriced ones
+ * after the priced). `darazHubRateCard`: the operator's card for the Daraz hub, if loaded.
+ */
+export function shippingOptions(
+  spec: ParcelSpec,
+  data: PricingData = loadPricingData(),
+  extra: { darazHubRateCard?: HubRateCard | undefined } = {},
+): ShippingOption[] {
   const hits = restrictionsFor(spec.items, spec.country);
   const options = servicesFor(data, spec).map((service): ShippingOption => {
     const weight = chargeableWeight(spec.weightG, spec.dims, service);
@@ -108,6 +118,28 @@ export function shippingOptions(spec: ParcelSpec, data: PricingData = loadPricin
       if (h.rule.effect === 'battery' && !service.allowsBatteries)
         reasons.push(`${h.rule.reason} (${h.items.join(', ')})`);
       if (h.rule.effect === 'destination') reasons.push(h.rule.reason);
+    }
+    if (service === DARAZ_HUB) {
+      const hub = extra.darazHubRateCard;
+      const krw = hub ? hubPrice(hub, spec.country, weight.chargeableG) : undefined;
+      return {
+        code: service.code,
+        name: service.name,
+        carrier: service.carrier,
+        kind: 'marketplace-hub',
+        eligible: reasons.length === 0,
+        reasons,
+        actualG: weight.actualG,
+        volumetricG: weight.volumetricG,
+        chargeableG: weight.chargeableG,
+        price: krw === undefined ? null : money('KRW', krw),
+        priceStatus: !hub
+          ? NO_HUB_RATE_CARD
+          : krw === undefined
+            ? `the operator's rate card (${hub.as_of}) has no price for ${spec.country} at ${weight.chargeableG} g`
+            : `operator (${hub.as_of}, ${hub.source})`,
+        customsForm: 'CN23',
+      };
     }
     const card = data.shipping.rateCards[service.rateCard];
     const rates = card ? destinationRates(card, spec.country, data.shipping.zones) : undefined;

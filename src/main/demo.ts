@@ -7,6 +7,7 @@ import { createApiKey, startApiServer, type RunningServer } from '../api/index.t
 import { createSampleCatalog, importCatalog, writeCanonicalCsv } from '../catalog/index.ts';
 import { loadConfig, Secret, type Config } from '../config/index.ts';
 import { ALL_JOBS, startQueue } from '../jobs/index.ts';
+import { startCarrierSimulator, type CarrierSimulator } from '../logistics/index.ts';
 import { ordersRuntime } from '../orders/index.ts';
 import { toAppError } from '../shared/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
@@ -76,8 +77,24 @@ async function withSandbox(config: Config): Promise<{ config: Config; sandbox?: 
   };
 }
 
+/**
+ * With the sandbox and no tracking API configured, the carriers' simulator runs here too, so
+ * handed-over packages gain tracking events (a waybill is taken by the carrier when first asked).
+ */
+async function withCarriers(config: Config): Promise<{ config: Config; carriers?: CarrierSimulator }> {
+  if (config.trackingApi || !config.marketplaceSandboxUrl) return { config };
+  const carriers = await startCarrierSimulator({ acceptOnLookup: true });
+  say(`carriers: the tracking API's simulator at ${carriers.url}`);
+  return {
+    carriers,
+    config: { ...config, trackingApi: { url: carriers.url, key: new Secret(carriers.apiKey) } },
+  };
+}
+
 async function main(): Promise<void> {
-  const { config, sandbox } = await withSandbox(loadConfig());
+  const withMarketplace = await withSandbox(loadConfig());
+  const sandbox = withMarketplace.sandbox;
+  const { config, carriers } = await withCarriers(withMarketplace.config);
   const app = await openApp(config);
   say(
     `store: ${app.store.engine}${app.store.engine === 'pglite' ? ` in ${join(config.dataDir, 'db')}` : ''}`,
@@ -104,6 +121,7 @@ async function main(): Promise<void> {
   await queue.stop();
   await app.close();
   await sandbox?.close();
+  await carriers?.close();
 }
 
 main().catch((e: unknown) => {

@@ -7,7 +7,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
   headers: Record<string, string>;
-  body?: string | undefined;
+  /** A form-encoded string, or multipart form data for file uploads (fetch sets its boundary). */
+  body?: string | FormData | undefined;
 }
 
 export interface HttpResponse {

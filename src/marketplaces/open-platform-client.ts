@@ -9,7 +9,7 @@ import { parseLazopEnvelope, parseTopEnvelope, type Envelope, type PlatformSucce
 import { fetchTransport, TransportError, type HttpTransport } from './http-transport.ts';
 import type { ParamInput } from './params.ts';
 import { RateLimiter, NO_RATE_LIMITS } from './rate-limiter.ts';
-import { buildLazopRequest, buildTopRequest, type BuiltRequest } from './request-builder.ts';
+import { buildLazopRequest, buildTopRequest, type BuiltRequest, type UploadFile } from './request-builder.ts';
 import {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
@@ -67,6 +67,8 @@ export interface CallOptions {
   idempotent?: boolean;
   /** Names of parameters whose values are secrets (auth `code`, `refresh_token`): scrubbed from errors. */
   secretParams?: readonly string[];
+  /** File parameters, sent as multipart parts (not signed, as the SDKs do). */
+  files?: Record<string, UploadFile> | undefined;
 }
 
 interface Failure {
@@ -194,6 +196,7 @@ export class OpenPlatformClient {
         session: token,
         params: options.params ?? {},
         partnerId: this.#partnerId,
+        files: options.files,
       });
     }
     return buildLazopRequest({
@@ -206,6 +209,7 @@ export class OpenPlatformClient {
       accessToken: token,
       params: options.params ?? {},
       partnerId: this.#partnerId,
+      files: options.files,
     });
   }
 

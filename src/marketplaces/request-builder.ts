@@ -20,6 +20,14 @@ export interface LazopRequestInput {
   params: Record<string, ParamInput>;
   /** Optional `partner_id` (the SDKs send their version); signed like any param. */
   partnerId?: string | undefined;
+  /** File parameters (`/image/upload`'s `image`): sent as multipart parts, left out of the signature as the SDKs do. */
+  files?: Record<string, UploadFile> | undefined;
+}
+
+export interface UploadFile {
+  bytes: Uint8Array;
+  filename: string;
+  contentType: string;
 }
 
 export interface BuiltRequest {
@@ -37,8 +45,26 @@ export function encodeParams(params: Params): string {
 
 const FORM = 'application/x-www-form-urlencoded;charset=UTF-8';
 
-function assemble(url: string, httpMethod: 'GET' | 'POST', system: Params, business: Params): HttpRequest {
+function assemble(
+  url: string,
+  httpMethod: 'GET' | 'POST',
+  system: Params,
+  business: Params,
+  files?: Record<string, UploadFile>,
+): HttpRequest {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (files && Object.keys(files).length > 0) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(business)) form.append(k, v);
+    for (const [k, f] of Object.entries(files))
+      form.append(k, new Blob([f.bytes], { type: f.contentType }), f.filename);
+    return {
+      method: 'POST',
+      url: `${url}${url.includes('?') ? '&' : '?'}${encodeParams(system)}`,
+      headers,
+      body: form,
+    };
+  }
   if (httpMethod === 'GET') {
     const query = encodeParams({ ...business, ...system });
     return { method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}${query}`, headers };
@@ -81,7 +107,13 @@ export function buildLazopRequest(input: LazopRequestInput): BuiltRequest {
   const sign = signLazop(input.secret, input.apiPath, { ...system, ...business });
   const signedSystem = { ...system, sign };
   return {
-    http: assemble(`${input.baseUrl}${input.apiPath}`, input.httpMethod, signedSystem, business),
+    http: assemble(
+      `${input.baseUrl}${input.apiPath}`,
+      input.files ? 'POST' : input.httpMethod,
+      signedSystem,
+      business,
+      input.files,
+    ),
     sent: { ...business, ...signedSystem },
   };
 }
@@ -98,6 +130,8 @@ export interface TopRequestInput {
   session?: string | undefined;
   params: Record<string, ParamInput>;
   partnerId?: string | undefined;
+  /** File parameters (the photo bank's `image_bytes`), multipart and unsigned as on Lazop. */
+  files?: Record<string, UploadFile> | undefined;
 }
 
 /** An AliExpress IOP/TOP business request: `POST …/sync?method=…`, signed without a prefix. */
@@ -121,7 +155,7 @@ export function buildTopRequest(input: TopRequestInput): BuiltRequest {
   const sign = signIopTop(input.secret, { ...system, ...business });
   const signedSystem = { ...system, sign };
   return {
-    http: assemble(input.syncUrl, 'POST', signedSystem, business),
+    http: assemble(input.syncUrl, 'POST', signedSystem, business, input.files),
     sent: { ...business, ...signedSystem },
   };
 }

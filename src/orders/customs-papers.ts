@@ -182,23 +182,27 @@ export async function packageParcel(
 
 /** The logistics options for a package (eligible first). */
 export async function packageShippingOptions(
-  deps: Pick<OrderDeps, 'store'>,
+  deps: Pick<OrderDeps, 'store' | 'darazHubRateCard'>,
   scope: Scope,
   packageId: string,
 ): Promise<ShippingOption[]> {
   const p = await packageParcel(deps, scope, packageId);
-  return shippingOptions({
-    country: p.country,
-    site: p.site,
-    weightG: p.weightG,
-    dims: p.dims,
-    items: p.items.map((i) => ({
-      description: i.listingName ?? '',
-      descriptionKo: i.titleKo ?? undefined,
-      hsCode: i.hsCode,
-      quantity: i.quantity,
-    })),
-  });
+  return shippingOptions(
+    {
+      country: p.country,
+      site: p.site,
+      weightG: p.weightG,
+      dims: p.dims,
+      items: p.items.map((i) => ({
+        description: i.listingName ?? '',
+        descriptionKo: i.titleKo ?? undefined,
+        hsCode: i.hsCode,
+        quantity: i.quantity,
+      })),
+    },
+    undefined,
+    { darazHubRateCard: deps.darazHubRateCard },
+  );
 }
 
 export type PapersFailure =
@@ -211,7 +215,7 @@ export type PapersFailure =
  * on the package.
  */
 export async function customsPapers(
-  deps: Pick<OrderDeps, 'store' | 'fx' | 'clock' | 'describe'>,
+  deps: Pick<OrderDeps, 'store' | 'fx' | 'clock' | 'describe' | 'darazHubRateCard'>,
   scope: Scope,
   input: {
     packageId: string;

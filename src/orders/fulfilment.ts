@@ -1,5 +1,11 @@
 import { shipStock } from '../inventory/index.ts';
-import { checkFirstMileTracking, recordTracking, type TrackingProblem } from '../logistics/index.ts';
+import {
+  checkFirstMileTracking,
+  checkInternationalTracking,
+  INTERNATIONAL_CARRIERS,
+  recordTracking,
+  type TrackingProblem,
+} from '../logistics/index.ts';
 import type { PackageRef, ShippingDocument } from '../marketplaces/index.ts';
 import { AppError, err, newId, ok, scopedSellerId, type Result, type Scope } from '../shared/index.ts';
 import { siteById } from './channels.ts';
@@ -176,6 +182,8 @@ export interface PackageRow {
   serviceCode: string | null;
   firstMileCarrier: string | null;
   firstMileTracking: string | null;
+  internationalCarrier: string | null;
+  internationalTracking: string | null;
   labelPrintedAt: Date | null;
   handedOverAt: Date | null;
 }
@@ -188,7 +196,8 @@ export async function packagesInScope(
 ): Promise<PackageRow[]> {
   const rows = await store.query<Record<string, unknown>>(
     `SELECT id, seller_id, order_id, site, external_package_id, tracking_number, shipment_provider, status, service_code,
-       first_mile_carrier, first_mile_tracking, label_printed_at, handed_over_at
+       first_mile_carrier, first_mile_tracking, international_carrier, international_tracking, label_printed_at,
+       handed_over_at
      FROM packages WHERE (id = ANY($1::text[]) OR external_package_id = ANY($1::text[]) OR order_id = ANY($1::text[]))
        AND ($2::text IS NULL OR seller_id = $2) ORDER BY id`,
     [[...ids], scopedSellerId(scope) ?? null],
@@ -206,6 +215,8 @@ export async function packagesInScope(
     serviceCode: (r.service_code as string | null) ?? null,
     firstMileCarrier: (r.first_mile_carrier as string | null) ?? null,
     firstMileTracking: (r.first_mile_tracking as string | null) ?? null,
+    internationalCarrier: (r.international_carrier as string | null) ?? null,
+    internationalTracking: (r.international_tracking as string | null) ?? null,
     labelPrintedAt: (r.label_printed_at as Date | null) ?? null,
     handedOverAt: (r.handed_over_at as Date | null) ?? null,
   }));
@@ -305,12 +316,23 @@ export async function readyToShip(
 
 /**
  * The seller handed the package to the first-mile carrier (to the marketplace's hub) with that
- * carrier's tracking number: the units leave stock now, and the timeline starts.
+ * carrier's tracking number: the units leave stock now, and the timeline starts. The international
+ * leg's carrier and number (Korea Post EMS/K-Packet by S10 number, or the marketplace's hub) may be
+ * given too, now or by handing over again; the tracking refresh reads that carrier by that number.
  */
 export async function handOver(
   deps: OrderDeps,
   scope: Scope,
-  input: { packageId: string; carrier: string; trackingNumber: string; actor?: string; at?: Date },
+  input: {
+    packageId: string;
+    carrier: string;
+    trackingNumber: string;
+    /** `EMS`, `K-PACKET`, `EMS-PREMIUM` or `HUB` (the number then defaults to the marketplace's). */
+    internationalCarrier?: string | undefined;
+    internationalTracking?: string | undefined;
+    actor?: string;
+    at?: Date;
+  },
 ): Promise<
   Result<{ packageId: string; shippedLines: number }, TrackingProblem | { kind: 'not-ready'; status: string }>
 > {
@@ -320,13 +342,31 @@ export async function handOver(
     return err({ kind: 'not-ready', status: pkg.status });
   const checked = checkFirstMileTracking(input.carrier, input.trackingNumber);
   if (!checked.ok) return checked;
+  if (input.internationalTracking && !input.internationalCarrier)
+    return err({
+      kind: 'unknown-carrier',
+      field: 'internationalCarrier',
+      known: INTERNATIONAL_CARRIERS.map((c) => c.code),
+    });
+  const intl = input.internationalCarrier
+    ? checkInternationalTracking(input.internationalCarrier, input.internationalTracking, pkg.trackingNumber)
+    : undefined;
+  if (intl && !intl.ok) return intl;
   const at = input.at ?? deps.clock.now();
   const shippedLines = await deps.store.transaction(async (tx) => {
     await tx.query(
       `UPDATE packages SET status = CASE WHEN status IN ('packed','ready_to_ship') THEN 'handed_over' ELSE status END,
-         first_mile_carrier = $2, first_mile_tracking = $3, handed_over_at = COALESCE(handed_over_at, $4), updated_at = $4
+         first_mile_carrier = $2, first_mile_tracking = $3, handed_over_at = COALESCE(handed_over_at, $4), updated_at = $4,
+         international_carrier = COALESCE($5, international_carrier), international_tracking = COALESCE($6, international_tracking)
        WHERE id = $1`,
-      [pkg.id, checked.value.carrier.code, checked.value.tracking, at],
+      [
+        pkg.id,
+        checked.value.carrier.code,
+        checked.value.tracking,
+        at,
+        intl?.value.carrier.code ?? null,
+        intl?.value.tracking ?? null,
+      ],
     );
     const lines = await tx.query<{
       id: string;
@@ -376,7 +416,14 @@ export async function handOver(
       orderId: pkg.orderId,
       kind: 'handed-over',
       source: input.actor ?? 'seller',
-      detail: { packageId: pkg.id, carrier: checked.value.carrier.code, tracking: checked.value.tracking },
+      detail: {
+        packageId: pkg.id,
+        carrier: checked.value.carrier.code,
+        tracking: checked.value.tracking,
+        ...(intl
+          ? { internationalCarrier: intl.value.carrier.code, internationalTracking: intl.value.tracking }
+          : {}),
+      },
       at,
     });
     return n;

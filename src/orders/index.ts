@@ -62,9 +62,11 @@ export {
   type LineRef,
 } from './order-deps.ts';
 export {
+  answerCancelRequest,
   cancelLines,
   listReturns,
   receiveReturn,
+  type AnswerCancelFailure,
   type CancelFailure,
   type CancelResult,
   type ReturnView,

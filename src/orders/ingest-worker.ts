@@ -15,6 +15,7 @@ import type { OrderFx } from './order-fx.ts';
 import { claimInbox, finishInbox, retryInbox, type ClaimedEntry } from './push-inbox.ts';
 import { ORDER_MESSAGE_TYPES } from './push-receiver.ts';
 import { applyReverse, type ReverseReport } from './apply-reverse.ts';
+import { cancelRequestReports } from './cancel-requests.ts';
 import { snapshotFromRemote, type OrderSnapshot } from './snapshot.ts';
 
 /**
@@ -76,11 +77,20 @@ export class OrderIngestor {
   #running = false;
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
+  #inFlight = new Set<Promise<BatchResult>>();
 
   constructor(private readonly deps: IngestDeps) {}
 
   /** One batch: claim, fetch what is needed, apply, finish. */
-  async processBatch(): Promise<BatchResult> {
+  processBatch(): Promise<BatchResult> {
+    const batch = this.#processBatch();
+    this.#inFlight.add(batch);
+    const forget = () => this.#inFlight.delete(batch);
+    batch.then(forget, forget);
+    return batch;
+  }
+
+  async #processBatch(): Promise<BatchResult> {
     const d = this.deps;
     const claimed = await claimInbox(d.store, d.batchSize ?? 200);
     const result: BatchResult = {
@@ -131,7 +141,8 @@ export class OrderIngestor {
       const report = e.source === 'push' && e.messageType === 0 ? statusReport(e) : undefined;
       if (report) g.reports.push(report);
       else g.fetch = true; // reverse orders, sweep findings, unknown statuses: read the order
-      const reverse = e.source === 'push' && e.messageType === 10 ? reverseReport(e) : undefined;
+      // Reverse statuses come from pushes and from the sweep's reverse-order list, in the same shape.
+      const reverse = e.messageType === 10 ? reverseReport(e) : undefined;
       if (reverse) g.reverse.push(reverse);
     }
 
@@ -186,13 +197,14 @@ export class OrderIngestor {
 
     try {
       const summary = await d.store.transaction(async (tx) => {
+        // AliExpress cancellation requests, read from the snapshots against the lines before them.
+        const requests = [];
+        for (const w of works)
+          if (w.kind === 'snapshot')
+            requests.push(...(await cancelRequestReports(tx, w.snapshot, w.source, d.clock.now())));
         const s = await applyOrders(tx, works, d.clock.now());
         // Reverse statuses after the item statuses, so the lines of a just-fetched order exist.
-        const rv = await applyReverse(
-          tx,
-          applied.flatMap((g) => g.reverse),
-          d.clock.now(),
-        );
+        const rv = await applyReverse(tx, [...applied.flatMap((g) => g.reverse), ...requests], d.clock.now());
         s.returnsOpened += rv.returnsOpened;
         const refetch = new Set(s.needsFetch.map((f) => `${f.site}\n${f.externalOrderId}`));
         const doneIds = applied
@@ -271,13 +283,18 @@ export class OrderIngestor {
     }
   }
 
-  /** Processes until the inbox has nothing due. */
+  /**
+   * Processes until the inbox has nothing due. Rows the background loop has claimed are not due but
+   * not finished either: drain waits for that batch too, so its caller sees a settled inbox.
+   */
   async drain(): Promise<BatchResult[]> {
     const out: BatchResult[] = [];
     for (;;) {
       const r = await this.processBatch();
       out.push(r);
-      if (r.claimed === 0) return out;
+      if (r.claimed > 0) continue;
+      if (this.#inFlight.size === 0) return out;
+      await Promise.allSettled([...this.#inFlight]);
     }
   }
 
@@ -328,6 +345,8 @@ function statusReport(e: ClaimedEntry): StatusReport | undefined {
     return undefined;
   }
   const line = typeof data.trade_order_line_id === 'string' ? data.trade_order_line_id : undefined;
+  // A cancellation request (AliExpress IN_CANCEL) is read from the order itself.
+  if (data.order_status === 'IN_CANCEL') return undefined;
   const status = typeof data.order_status === 'string' ? normaliseStatus(data.order_status) : undefined;
   if (!line || !status) return undefined;
   const t = data.status_update_time;

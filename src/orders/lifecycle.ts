@@ -1,6 +1,8 @@
 import { addStock } from '../inventory/index.ts';
 import type { Store } from '../db/index.ts';
 import { AppError, err, ok, scopedSellerId, type Result, type Scope } from '../shared/index.ts';
+import { applyReverse } from './apply-reverse.ts';
+import { AE_REQUEST_PREFIX } from './cancel-requests.ts';
 import { SELLER_CANCELLABLE, isLineStatus } from './line-states.ts';
 import { channelOf, linesOf, orderInScope, recordEvent, refreshOrder, type OrderDeps } from './order-deps.ts';
 
@@ -81,6 +83,84 @@ export async function cancelLines(
           all.find((x) => x.id === l.id)?.status !== 'canceled',
       )
       .map((l) => l.id),
+  });
+}
+
+export type AnswerCancelFailure = { kind: 'no-cancel-request'; statuses: string[] };
+
+/**
+ * The seller answers a buyer's cancellation request (a reverse order in `CANCEL_INIT`, on the
+ * to-do list as `answer-cancel`) before shipping: accepting cancels the lines (stock released by
+ * the ordinary path), refusing keeps them to be shipped. The order and the reverse order are then
+ * read back and applied through the same exactly-once paths as pushes, so the push that follows
+ * changes nothing.
+ */
+export async function answerCancelRequest(
+  deps: OrderDeps,
+  scope: Scope,
+  input: { orderId: string; accept: boolean; reasonCode?: string | undefined; actor?: string },
+): Promise<
+  Result<
+    { reverseOrderIds: string[]; accepted: boolean; lines: { lineId: string; status: string }[] },
+    AnswerCancelFailure
+  >
+> {
+  const order = await orderInScope(deps.store, scope, input.orderId);
+  const requested = await deps.store.query<{
+    id: string;
+    external_reverse_order_id: string | null;
+    reverse_status: string;
+  }>(
+    `SELECT id, external_reverse_order_id, reverse_status FROM order_lines
+     WHERE order_id = $1 AND reverse_phase = 'requested' AND reverse_status LIKE 'CANCEL%' ORDER BY id`,
+    [order.id],
+  );
+  const ids = [...new Set(requested.map((r) => r.external_reverse_order_id).filter((x): x is string => !!x))];
+  if (ids.length === 0) {
+    const all = await linesOf(deps.store, order.id);
+    return err({ kind: 'no-cancel-request', statuses: [...new Set(all.map((l) => l.status))] });
+  }
+  const adapter = deps.gateway.adapter(await channelOf(deps, order));
+  if (!adapter.decideCancel)
+    throw new AppError('unsupported', `${order.site}: answering cancellation requests is not supported`);
+  for (const id of ids)
+    await adapter.decideCancel({
+      orderId: order.externalOrderId,
+      // AliExpress requests have no reverse order of the platform's (reverse ids of ours: `IN_CANCEL@…`).
+      reverseOrderId: id.startsWith(AE_REQUEST_PREFIX) ? undefined : id,
+      agree: input.accept,
+      reason: input.reasonCode,
+    });
+  const now = deps.clock.now();
+  await recordEvent(deps.store, {
+    sellerId: order.sellerId,
+    orderId: order.id,
+    kind: input.accept ? 'cancel-request-accepted' : 'cancel-request-refused',
+    source: input.actor ?? 'seller',
+    detail: { reverseOrderIds: ids, lines: requested.map((r) => r.id) },
+    at: now,
+  });
+  await refreshOrder(deps, order, 'manual');
+  if (adapter.listReverseOrders) {
+    for (const id of ids) {
+      const page = await adapter.listReverseOrders({ reverseOrderId: id, pageNo: 1, pageSize: 50 });
+      const reports = page.lines.map((l) => ({
+        site: order.site,
+        externalItemId: l.orderItemId,
+        rawStatus: l.status,
+        reverseOrderId: l.reverseOrderId,
+        at: l.modifiedAt,
+        source: 'manual',
+      }));
+      await deps.store.transaction((tx) => applyReverse(tx, reports, deps.clock.now()));
+    }
+  }
+  const after = await linesOf(deps.store, order.id);
+  const wanted = new Set(requested.map((r) => r.id));
+  return ok({
+    reverseOrderIds: ids,
+    accepted: input.accept,
+    lines: after.filter((l) => wanted.has(l.id)).map((l) => ({ lineId: l.id, status: l.status })),
   });
 }
 

@@ -1,7 +1,10 @@
 import type { Describe } from './customs-papers.ts';
 import type { Store } from '../db/index.ts';
+import type { HubRateCard } from '../logistics/index.ts';
 import { AppError, scopedSellerId, type Clock, type Scope } from '../shared/index.ts';
 import { applyOrders, type ApplySummary, type ReportSource } from './apply-orders.ts';
+import { applyReverse } from './apply-reverse.ts';
+import { cancelRequestReports } from './cancel-requests.ts';
 import { siteById, type ChannelDirectory, type MarketplaceGateway, type OrderChannel } from './channels.ts';
 import type { OrderFx } from './order-fx.ts';
 import { snapshotFromRemote } from './snapshot.ts';
@@ -15,6 +18,8 @@ export interface OrderDeps {
   clock: Clock;
   /** The English description of goods for customs papers (localization's English title). */
   describe?: Describe | undefined;
+  /** The operator's rate card for the Daraz hub (KBRIDGE_DARAZ_HUB_RATE_CARD), when one is loaded. */
+  darazHubRateCard?: HubRateCard | undefined;
 }
 
 export interface OrderRef {
@@ -120,9 +125,13 @@ export async function refreshOrder(
     deps.clock.now(),
   );
   const fx = await deps.fx.at(snapshot.placedAt);
-  return deps.store.transaction((tx) =>
-    applyOrders(tx, [{ kind: 'snapshot', channel, snapshot, fx, source }], deps.clock.now()),
-  );
+  return deps.store.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const requests = await cancelRequestReports(tx, snapshot, source, now);
+    const summary = await applyOrders(tx, [{ kind: 'snapshot', channel, snapshot, fx, source }], now);
+    if (requests.length > 0) await applyReverse(tx, requests, now);
+    return summary;
+  });
 }
 
 /** Appends one event to an order's timeline. */

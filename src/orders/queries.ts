@@ -8,7 +8,14 @@ import { linesOf, orderInScope, type LineRef } from './order-deps.ts';
  * order with its lines and packages, and its timeline. Everything is scoped by seller.
  */
 export type TodoAction =
-  'pack' | 'print-label' | 'ready-to-ship' | 'hand-over' | 'short-of-stock' | 'map-sku' | 'receive-return';
+  | 'answer-cancel'
+  | 'pack'
+  | 'print-label'
+  | 'ready-to-ship'
+  | 'hand-over'
+  | 'short-of-stock'
+  | 'map-sku'
+  | 'receive-return';
 
 export interface TodoItem {
   action: TodoAction;
@@ -20,9 +27,13 @@ export interface TodoItem {
   lines: { lineId: string; sellerSku: string | null; status: string; quantity: number }[];
   packageId: string | null;
   returnId?: string | undefined;
+  /** `answer-cancel`: the buyer's cancellation request (the marketplace's reverse order) to accept or refuse. */
+  reverseOrderId?: string | undefined;
 }
 
 const ORDER: Record<TodoAction, number> = {
+  // Before anything is packed or shipped: the buyer may no longer want it.
+  'answer-cancel': -1,
   'short-of-stock': 0,
   'map-sku': 1,
   pack: 2,
@@ -52,9 +63,13 @@ export async function todoList(
     package_id: string | null;
     package_status: string | null;
     label_printed_at: Date | null;
+    cancel_requested: boolean;
+    external_reverse_order_id: string | null;
   }>(
     `SELECT l.id AS line_id, l.order_id, o.external_order_id, o.site, o.seller_id, o.placed_at, l.seller_sku, l.status,
-       l.quantity, l.stock_state, l.package_id, p.status AS package_status, p.label_printed_at
+       l.quantity, l.stock_state, l.package_id, p.status AS package_status, p.label_printed_at,
+       (l.reverse_phase = 'requested' AND l.reverse_status LIKE 'CANCEL%') AS cancel_requested,
+       l.external_reverse_order_id
      FROM order_lines l JOIN orders o ON o.id = l.order_id LEFT JOIN packages p ON p.id = l.package_id
      WHERE ($1::text IS NULL OR l.seller_id = $1) AND ($2::text IS NULL OR l.site = $2)
        AND l.status IN ('unpaid','pending','repacked','packed','ready_to_ship')
@@ -64,13 +79,14 @@ export async function todoList(
   const items = new Map<string, TodoItem>();
   for (const r of rows) {
     let action: TodoAction | undefined;
-    if (r.stock_state === 'unmatched') action = 'map-sku';
+    if (r.cancel_requested) action = 'answer-cancel';
+    else if (r.stock_state === 'unmatched') action = 'map-sku';
     else if (r.stock_state === 'short') action = 'short-of-stock';
     else if (r.status === 'pending' || r.status === 'repacked') action = 'pack';
     else if (r.status === 'packed') action = r.label_printed_at ? 'ready-to-ship' : 'print-label';
     else if (r.status === 'ready_to_ship' && r.package_status !== 'handed_over') action = 'hand-over';
     if (!action) continue;
-    const key = `${action}\n${r.order_id}\n${r.package_id ?? ''}`;
+    const key = `${action}\n${r.order_id}\n${action === 'answer-cancel' ? r.external_reverse_order_id : (r.package_id ?? '')}`;
     let item = items.get(key);
     if (!item) {
       item = {
@@ -82,6 +98,7 @@ export async function todoList(
         placedAt: r.placed_at,
         lines: [],
         packageId: r.package_id,
+        ...(action === 'answer-cancel' ? { reverseOrderId: r.external_reverse_order_id ?? undefined } : {}),
       };
       items.set(key, item);
     }

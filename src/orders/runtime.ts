@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from '../main/app.ts';
+import { loadHubRateCard } from '../logistics/index.ts';
 import { DbTokenStore, type MarketplaceConnection } from '../marketplaces/index.ts';
 import { DbFxRepository } from '../pricing/index.ts';
 import { AppError } from '../shared/index.ts';
@@ -78,6 +79,7 @@ export function ordersRuntime(app: App): OrdersRuntime {
     fx: new OrderFx(new DbFxRepository(app.store.db)),
     clock: app.clock,
     describe: describerFor(app),
+    darazHubRateCard: app.config.darazHubRateCard ? loadHubRateCard(app.config.darazHubRateCard) : undefined,
   };
   const inbox = new InboxWriter(app.store);
   const otherPushHandlers: ((entries: readonly ClaimedEntry[]) => void)[] = [];

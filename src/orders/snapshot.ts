@@ -27,6 +27,8 @@ export interface LineSnapshot {
   shipmentProvider?: string | undefined;
   reason?: string | undefined;
   reverseOrderId?: string | undefined;
+  /** AliExpress `IN_CANCEL`: the buyer asked to cancel and waits for the seller (cancel-requests.ts). */
+  cancelRequested?: boolean | undefined;
 }
 
 export interface OrderSnapshot {
@@ -88,7 +90,14 @@ export function snapshotFromRemote(
     buyerCountry: site.venture !== 'GLOBAL' ? site.venture : (addr?.country_code ?? addr?.country),
     address: addr,
     lines: items.map((i) => {
-      const rawStatus = i.status;
+      // AliExpress closes a cancelled order as FINISH, like a completed one; its end reason
+      // (`order_end_reason`, e.g. cancel_order_close_trade) tells them apart. Its list of reasons
+      // is not published: any reason naming a cancellation is read as one.
+      const closedByCancel =
+        site.platform === 'aliexpress' &&
+        i.status.trim().toUpperCase() === 'FINISH' &&
+        /cancel/i.test(str(raw.order_end_reason) ?? '');
+      const rawStatus = closedByCancel ? 'canceled' : i.status;
       return {
         externalItemId: i.orderItemId,
         sellerSku: i.sellerSku,
@@ -105,6 +114,7 @@ export function snapshotFromRemote(
         shipmentProvider: i.shipmentProvider,
         reason: str(i.raw.reason),
         reverseOrderId: str(i.raw.reverse_order_id),
+        ...(rawStatus.trim().toUpperCase() === 'IN_CANCEL' ? { cancelRequested: true } : {}),
       };
     }),
   };

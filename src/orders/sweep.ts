@@ -1,14 +1,16 @@
 import type { Store } from '../db/index.ts';
+import { parsePushMessage, type MarketplaceAdapter, type RemoteReverseLine } from '../marketplaces/index.ts';
 import type { Clock } from '../shared/index.ts';
 import type { MarketplaceGateway, OrderChannel } from './channels.ts';
+import { AE_REQUEST_PREFIX } from './cancel-requests.ts';
 import { sweepBody } from './ingest-worker.ts';
 import { normaliseStatus } from './line-states.ts';
 import type { InboxWriter } from './push-inbox.ts';
 
 /**
  * The safety net under pushes: list the orders a channel's site updated since the last sweep
- * (`/orders/get` by `update_after` windows, sorted by update time, 100 a page, restarting the
- * window past offset 5000) and queue, through the same inbox and processor as pushes, every
+ * (`/orders/get` by `update_after` windows, sorted by update time, 100 a page, each page starting
+ * at the previous page's last update time) and queue, through the same inbox and processor as pushes, every
  * order we do not have or whose item statuses differ from ours. The window overlaps the previous
  * one by `overlapMs`, because a marketplace may stamp an update a little before it is readable.
  */
@@ -26,6 +28,9 @@ export interface SweepResult {
   sellerId: string;
   listed: number;
   queued: number;
+  /** Reverse-order lines listed in the window, and those queued (not already had from a push). */
+  reverseListed: number;
+  reverseQueued: number;
   from: Date;
   until: Date;
 }
@@ -62,20 +67,97 @@ export async function sweepChannel(
     listed += page.orders.length;
     queued += await queueDifferences(deps, channel, page.orders);
     if (page.orders.length < limit) break;
-    offset += limit;
-    if (offset + limit > MAX_OFFSET) {
-      // Past the offset ceiling: a new window from the last order's update time.
-      const last = page.orders.at(-1)?.updatedAt;
-      if (!last || last.getTime() <= after.getTime()) break;
+    // The next page starts at the last order's update time (inclusive: that second is read
+    // again), not at an offset: an order updated while we page moves to the end of the list, and
+    // offset paging would then skip the order that slides into the page already read.
+    const last = page.orders.at(-1)?.updatedAt;
+    if (last && last.getTime() > after.getTime()) {
       after = last;
       offset = 0;
+      continue;
     }
+    // A full page within one second: step through that second by offset.
+    offset += limit;
+    if (offset + limit > MAX_OFFSET) break;
   }
+  const reverse = adapter.listReverseOrders
+    ? await sweepReverse(deps, channel, adapter, { from: start, until, pageSize: Math.min(limit, 50) })
+    : { listed: 0, queued: 0 };
   await deps.store.query(
     `UPDATE order_channels SET swept_until = $3, last_sweep_at = $4 WHERE site = $1 AND external_seller_id = $2`,
     [channel.site, channel.externalSellerId, until, now],
   );
-  return { site: channel.site, sellerId: channel.sellerId, listed, queued, from: start, until };
+  return {
+    site: channel.site,
+    sellerId: channel.sellerId,
+    listed,
+    queued,
+    reverseListed: reverse.listed,
+    reverseQueued: reverse.queued,
+    from: start,
+    until,
+  };
+}
+
+/**
+ * Reverse statuses (buyer cancel requests, returns, refunds) changed in the window, from the
+ * platform's reverse-order list where it has one. Each line is queued as the type-10 push it
+ * stands for, under the push's own dedupe key: a status we already had from a push (or an earlier
+ * sweep) is a duplicate and stops there; the rest are applied by the processor exactly like
+ * pushes (the reverse transition table never moves a line back).
+ */
+async function sweepReverse(
+  deps: { inbox: InboxWriter },
+  channel: OrderChannel,
+  adapter: MarketplaceAdapter,
+  window: { from: Date; until: Date; pageSize: number },
+): Promise<{ listed: number; queued: number }> {
+  let listed = 0;
+  let queued = 0;
+  for (let pageNo = 1; ; pageNo++) {
+    const page = await adapter.listReverseOrders!({
+      modifiedAfter: window.from,
+      modifiedBefore: window.until,
+      pageNo,
+      pageSize: window.pageSize,
+    });
+    listed += page.lines.length;
+    for (const line of page.lines) {
+      const body = reversePushBody(channel, line);
+      const message = parsePushMessage(body, channel.platform);
+      const outcome = await deps.inbox.add({
+        source: 'sweep',
+        platform: message.platform,
+        site: channel.site,
+        externalSellerId: channel.externalSellerId,
+        messageType: 10,
+        dedupeKey: message.dedupeKey,
+        externalOrderId: line.orderId,
+        body,
+      });
+      if (outcome === 'new') queued += 1;
+    }
+    if (page.orders < window.pageSize || pageNo * window.pageSize >= page.total) break;
+  }
+  return { listed, queued };
+}
+
+/** The type-10 push a listed reverse line stands for (research 1.8's envelope and fields). */
+function reversePushBody(channel: OrderChannel, line: RemoteReverseLine): string {
+  return JSON.stringify({
+    seller_id: channel.externalSellerId,
+    message_type: 10,
+    site: channel.site,
+    timestamp: line.modifiedAt?.getTime() ?? null,
+    data: {
+      reverse_order_id: line.reverseOrderId,
+      reverse_order_line_id: line.reverseOrderLineId,
+      trade_order_id: line.orderId,
+      trade_order_line_id: line.orderItemId,
+      reverse_status: line.status,
+      ...(line.modifiedAt ? { status_update_time: Math.floor(line.modifiedAt.getTime() / 1000) } : {}),
+    },
+  });
 }
 
 async function queueDifferences(
@@ -84,8 +166,12 @@ async function queueDifferences(
   orders: { orderId: string; updatedAt?: Date | undefined; statuses: string[] }[],
 ): Promise<number> {
   if (orders.length === 0) return 0;
+  // An AliExpress cancellation request (IN_CANCEL) counts as a status of its own on both sides,
+  // so a request, and its answer, are differences the sweep queues (cancel-requests.ts).
   const rows = await deps.store.query<{ external_order_id: string; statuses: string[] }>(
-    `SELECT o.external_order_id, array_agg(DISTINCT l.status) AS statuses FROM orders o
+    `SELECT o.external_order_id, array_agg(DISTINCT CASE WHEN l.reverse_phase = 'requested'
+       AND l.external_reverse_order_id LIKE '${AE_REQUEST_PREFIX}%' THEN 'IN_CANCEL' ELSE l.status END) AS statuses
+     FROM orders o
      LEFT JOIN order_lines l ON l.order_id = o.id
      WHERE o.site = $1 AND o.external_order_id = ANY($2::text[]) GROUP BY o.external_order_id`,
     [channel.site, orders.map((o) => o.orderId)],
@@ -94,7 +180,7 @@ async function queueDifferences(
   let queued = 0;
   for (const o of orders) {
     const have = ours.get(o.orderId);
-    const theirs = new Set(o.statuses.map((s) => normaliseStatus(s) ?? s));
+    const theirs = new Set(o.statuses.map((s) => (s === 'IN_CANCEL' ? s : (normaliseStatus(s) ?? s))));
     const same = have && have.size === theirs.size && [...theirs].every((s) => have.has(s));
     if (same) continue;
     const outcome = await deps.inbox.add({

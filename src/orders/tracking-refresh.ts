@@ -12,8 +12,9 @@ export interface TrackingRefresh {
 
 /**
  * Reads the carriers' feeds for every package on its way (handed over or shipped): the first-mile
- * carrier by the hand-over's tracking number, and Korea Post's international service when the
- * package's tracking number is a UPU S10 item number (`KPOST-INTL`). Events are recorded once
+ * carrier by the hand-over's tracking number, and Korea Post's international service
+ * (`KPOST-INTL`) by the number recorded at hand-over, or by the package's tracking number when it
+ * is a UPU S10 item number. Events are recorded once
  * (the dedupe key is carrier, number, code and time), so refreshing again changes nothing; a final
  * delivery marks the package delivered.
  */
@@ -28,8 +29,11 @@ export async function refreshTracking(
     tracking_number: string | null;
     first_mile_carrier: string | null;
     first_mile_tracking: string | null;
+    international_carrier: string | null;
+    international_tracking: string | null;
   }>(
-    `SELECT id, seller_id, tracking_number, first_mile_carrier, first_mile_tracking FROM packages
+    `SELECT id, seller_id, tracking_number, first_mile_carrier, first_mile_tracking, international_carrier,
+       international_tracking FROM packages
      WHERE status IN ('handed_over', 'shipped') AND ($1::text IS NULL OR seller_id = $1)
        AND ($2::text[] IS NULL OR id = ANY($2::text[])) ORDER BY id`,
     [scopedSellerId(scope) ?? null, options.packageIds ?? null],
@@ -44,8 +48,15 @@ export async function refreshTracking(
   for (const r of rows) {
     if (r.first_mile_carrier && r.first_mile_tracking)
       want(r.first_mile_carrier, r.id, r.seller_id, r.first_mile_tracking);
-    if (r.tracking_number && isS10(r.tracking_number))
-      want('KPOST-INTL', r.id, r.seller_id, r.tracking_number);
+    // The number given at hand-over; else the package's own when it is a postal item number
+    // (AliExpress sellers ship with their own logistics). The hub's leg is the marketplace's.
+    const intl =
+      r.international_carrier && r.international_carrier !== 'HUB'
+        ? r.international_tracking
+        : !r.international_carrier && r.tracking_number && isS10(r.tracking_number)
+          ? r.tracking_number
+          : null;
+    if (intl) want('KPOST-INTL', r.id, r.seller_id, intl);
   }
   const out: TrackingRefresh = { packages: rows.length, newEvents: 0, delivered: 0, noCarrier: [] };
   const delivered = new Map<string, Date>();

@@ -15,6 +15,7 @@ import { CANCEL_ROUTES } from './orders/cancel-api.ts';
 import { FULFILLMENT_ROUTES } from './orders/fulfillment-api.ts';
 import { LEGACY_ROUTES } from './orders/legacy-api.ts';
 import { ORDER_ROUTES } from './orders/order-api.ts';
+import { REVERSE_ROUTES } from './orders/reverse-api.ts';
 
 /** Every Lazop API a venture host serves. */
 const VENTURE_ROUTES: RouteTable = {
@@ -23,6 +24,7 @@ const VENTURE_ROUTES: RouteTable = {
   ...ORDER_ROUTES,
   ...FULFILLMENT_ROUTES,
   ...CANCEL_ROUTES,
+  ...REVERSE_ROUTES,
   ...LEGACY_ROUTES,
 };
 

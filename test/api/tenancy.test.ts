@@ -173,6 +173,7 @@ const ENDPOINTS: Record<
   '/v1/orders/{id}/timeline': { kind: 'item', resource: 'orders' },
   '/v1/orders/{id}/pack': { kind: 'action', resource: 'orders', body: {} },
   '/v1/orders/{id}/cancel': { kind: 'action', resource: 'orders', body: {} },
+  '/v1/orders/{id}/cancel-request': { kind: 'action', resource: 'orders', body: { accept: false } },
   '/v1/packages/{id}/label': { kind: 'action', resource: 'packages' },
   '/v1/packages/{id}/shipping-options': { kind: 'item', resource: 'packages' },
   '/v1/packages/{id}/customs': { kind: 'action', resource: 'packages' },
@@ -207,6 +208,17 @@ const ENDPOINTS: Record<
   '/v1/listings/{id}/pause': { kind: 'action', resource: 'listings', body: {} },
   '/v1/listings/{id}/resume': { kind: 'action', resource: 'listings', body: {} },
   '/v1/listings/{id}/delist': { kind: 'action', resource: 'listings', body: {} },
+  '/v1/listings/categories': { kind: 'list', owner: (r) => r.sellerId },
+  // No tree is cached here and the seeded channels hold no token: the caller's own gets 409, another's 404.
+  '/v1/listings/categories/confirm': {
+    kind: 'action',
+    bodyFor: (who) => ({
+      site: 'lazada-sg',
+      koreanPath: '기타',
+      categoryId: '1',
+      sellerId: ids.sellers[who],
+    }),
+  },
   '/v1/listings/publish': {
     kind: 'action',
     bodyFor: (who) => ({ site: 'daraz-pk', sellerId: ids.sellers[who], limit: 1 }),

@@ -69,11 +69,21 @@ export async function publishSkus(
   skus: readonly string[],
   quantity: number,
 ): Promise<void> {
-  const leaf = firstLeaf(await a.categoryTree());
+  let nodes = await a.categoryTree();
+  let leaf = firstLeaf(nodes);
+  // AliExpress lists one level at a time: walk down the first branch.
+  for (let depth = 0; depth < 8 && !leaf && nodes[0]; depth++) {
+    nodes = await a.categoryTree({ parentId: nodes[0].id });
+    leaf = nodes.find((n) => n.leaf)?.id;
+  }
   if (!leaf) throw new Error('no leaf category');
   const attrs = await a.categoryAttributes(leaf);
-  const brands = await a.brands({ limit: 5 });
-  const [image] = (await a.migrateImages(['https://images.example.com/serum.jpg'])).images;
+  const brands = await a.brands({ limit: 5, categoryId: leaf });
+  // AliExpress takes photo-bank URLs; the Lazop sites want migrated ones.
+  const [image] =
+    a.site.platform === 'aliexpress'
+      ? [{ url: 'https://ae01.alicdn.com/kf/serum.jpg' }]
+      : (await a.migrateImages(['https://images.example.com/serum.jpg'])).images;
   const priceMinor = { JPY: 1, IDR: 1, VND: 1 }[a.site.currency] ? 250_000 : 2_500;
   for (const sellerSku of skus) {
     const attributes: Record<string, string> = {
@@ -81,6 +91,7 @@ export async function publishSkus(
       description: '<p>serum</p>',
       short_description: '<ul><li>serum</li></ul>',
       brand_id: brands.brands[0]?.id ?? '',
+      brand_name: brands.brands[0]?.name ?? 'kbridge',
     };
     const saleProps: Record<string, string> = {};
     const skuAttrs: Record<string, string> = {};

@@ -71,3 +71,56 @@ test('a job enqueued in a transaction exists only if the transaction commits', a
   );
   assert.equal(row!.n, 3, 'two earlier jobs plus the committed one; the rolled-back one never existed');
 });
+
+test('the catalog images job walks a seller’s catalog one page per job, each enqueuing the next', async () => {
+  const other = (await createSeller(app.store.db, { name: '이미지 잡', bizNo: '124-81-00998' }, app.clock))
+    .id;
+  const path = join(dir, 'img.ndjson');
+  // URLs inside the network: every image is refused by the fetch rules, the walk goes on.
+  writeFileSync(
+    path,
+    [1, 2, 3]
+      .map((i) =>
+        JSON.stringify({
+          sku: `IMG-${i}`,
+          title: `이미지 ${i}`,
+          priceKrw: 1000,
+          images: [`http://10.0.0.${i}/a.png`],
+        }),
+      )
+      .join('\n'),
+  );
+  const imported = await queue.send('catalog.import', { path, sellerId: other });
+  assert.equal((await queue.waitFor(imported!)).state, 'completed');
+  const first = await queue.send('images.localize-catalog', {
+    sellerId: other,
+    locales: ['en-US'],
+    limit: 1,
+  });
+  assert.equal((await queue.waitFor(first!)).state, 'completed');
+  const deadline = Date.now() + 60_000;
+  const jobRuns = () =>
+    app.store.query<{ state: string; after: string | null; products: number; refused: number }>(
+      `SELECT state, data->>'after' AS after, (output->>'products')::int AS products,
+              (output->>'refused')::int AS refused
+       FROM pgboss.job WHERE name = 'images.localize-catalog' AND data->>'sellerId' = $1 ORDER BY created_on`,
+      [other],
+    );
+  let runs = await jobRuns();
+  while (!(runs.length === 4 && runs.every((r) => r.state === 'completed'))) {
+    assert.ok(Date.now() < deadline, JSON.stringify(runs));
+    await new Promise((r) => setTimeout(r, 200));
+    runs = await jobRuns();
+  }
+  // Three pages of one product each, then one that finds nothing more and enqueues nothing.
+  assert.deepEqual(
+    runs.map((r) => [r.products, r.refused]),
+    [
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ],
+  );
+  assert.equal(new Set(runs.map((r) => r.after)).size, 4);
+});

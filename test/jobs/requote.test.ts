@@ -41,7 +41,11 @@ test('the requote job stores only the prices an FX move changed, and running it 
   await fx.save(to);
   const payload = { fromFxSnapshotId: from.id, toFxSnapshotId: to.id, asOf: '2026-11-25' };
 
-  const summary = (await requoteJob.handler(requoteJob.payload.parse(payload), { app, jobId: 'j1' })) as {
+  const summary = (await requoteJob.handler(requoteJob.payload.parse(payload), {
+    app,
+    jobId: 'j1',
+    send: async () => null,
+  })) as {
     items: number;
     changed: number;
   };
@@ -59,7 +63,7 @@ test('the requote job stores only the prices an FX move changed, and running it 
   assert.deepEqual([...new Set(rows.map((r) => r.currency))], ['THB']);
   assert.ok(rows.every((r) => r.status === 'ok' && r.price_minor > 0 && r.fx_snapshot_id === to.id));
 
-  await requoteJob.handler(requoteJob.payload.parse(payload), { app, jobId: 'j2' });
+  await requoteJob.handler(requoteJob.payload.parse(payload), { app, jobId: 'j2', send: async () => null });
   const again = await app.store.query(
     'SELECT site, currency, price_minor, status, fx_snapshot_id FROM site_prices ORDER BY site, variant_id',
   );

@@ -7,8 +7,13 @@ import type { Store } from '../../src/db/index.ts';
 import {
   EMS_EVENTS,
   FIRST_MILE_EVENTS,
+  HttpTrackingCarrier,
   SimulatedCarrier,
+  TRACKING_API_CODES,
   makeS10,
+  startCarrierSimulator,
+  trackingCarriers,
+  type CarrierSimulator,
   trackingTimeline,
   type TrackingCarrier,
 } from '../../src/logistics/index.ts';
@@ -22,11 +27,14 @@ const accepted = new Date('2026-11-20T01:00:00Z');
 let now = new Date(accepted.getTime() + 12 * H);
 const clock = () => now;
 let store: Store;
+let sim: CarrierSimulator;
 
 before(async () => {
   store = await testStore();
+  sim = await startCarrierSimulator({ now: clock });
 });
 after(async () => {
+  await sim.close();
   await store.close();
 });
 
@@ -61,6 +69,47 @@ test('the simulated first-mile and Korea Post carriers pass the carrier contract
   const s10 = makeS10('EE', 12345678);
   ems.accept(s10, accepted, 'Kuala Lumpur, MY');
   await carrierContract(ems, s10, EMS_EVENTS);
+});
+
+test('every carrier over the tracking API, against the carrier simulator, passes the same contract', async () => {
+  const carriers = trackingCarriers({ url: sim.url, key: { reveal: () => sim.apiKey } });
+  assert.deepEqual(carriers.map((c) => c.code).sort(), Object.keys(TRACKING_API_CODES).sort());
+  const numbers: Record<string, string> = {
+    CJ: '601234567892',
+    HANJIN: '1234567890',
+    LOTTE: '123456789012',
+    KPOST: '1234567890123',
+    'KPOST-INTL': makeS10('EE', 87654321),
+  };
+  for (const carrier of carriers) {
+    const number = numbers[carrier.code]!;
+    sim.accept(carrier.code, number, accepted, 'Kuala Lumpur, MY');
+    await carrierContract(carrier, number, carrier.leg === 'international' ? EMS_EVENTS : FIRST_MILE_EVENTS);
+  }
+  // The simulator's clock decides what the carrier has scanned: later, the journey is complete.
+  const intl = carriers.find((c) => c.code === 'KPOST-INTL')!;
+  const at12h = (await intl.track([numbers['KPOST-INTL']!]))[0]!.events.map((e) => e.code);
+  assert.deepEqual(at12h, ['EMA', 'EMB']);
+  const saved = now;
+  now = new Date(accepted.getTime() + 100 * H);
+  const cj = (await carriers.find((c) => c.code === 'CJ')!.track([numbers.CJ!]))[0]!.events;
+  assert.deepEqual(
+    cj.map((e) => e.code),
+    ['picked-up', 'in-transit', 'delivered-to-hub'],
+  );
+  assert.match(cj[0]!.description, /Picked up.*집화처리/);
+  now = saved;
+  // A bad key is a configuration error naming the carrier, not an empty feed.
+  const badKey = new HttpTrackingCarrier('CJ', { url: sim.url, key: 'wrong' });
+  await assert.rejects(badKey.track([numbers.CJ!]), (e: Error & { code?: string }) => {
+    assert.equal(e.code, 'config');
+    assert.match(e.message, /tracking API \(CJ 601234567892\)/);
+    return true;
+  });
+  // An unreachable API is an upstream error (the job fails and is retried).
+  const down = new HttpTrackingCarrier('CJ', { url: 'http://127.0.0.1:9', key: 'k' });
+  await assert.rejects(down.track(['601234567892']), (e: Error & { code?: string }) => e.code === 'upstream');
+  assert.throws(() => new HttpTrackingCarrier('DHL', { url: sim.url, key: 'k' }), /DHL/);
 });
 
 test('refresh records each carrier event once, per leg, and a final delivery marks the package', async () => {
@@ -115,4 +164,23 @@ test('refresh records each carrier event once, per leg, and a final delivery mar
   // Delivered packages are no longer read; another seller sees none of it.
   assert.equal((await refreshTracking(deps, OPERATOR_SCOPE, { packageIds: [pkg] })).packages, 0);
   assert.deepEqual(await trackingTimeline(store, sellerScope('sel_someone_else'), [pkg]), []);
+});
+
+test('npm start: the simulator may take a waybill when first asked about it', async () => {
+  const open = await startCarrierSimulator({ now: clock, acceptOnLookup: true });
+  try {
+    const [cj] = trackingCarriers({ url: open.url, key: { reveal: () => open.apiKey } }).filter(
+      (c) => c.code === 'CJ',
+    );
+    assert.deepEqual((await cj!.track(['601234567899']))[0]!.events, [], 'taken now: nothing scanned yet');
+    const saved = now;
+    now = new Date(now.getTime() + 3 * H);
+    assert.deepEqual(
+      (await cj!.track(['601234567899']))[0]!.events.map((e) => e.code),
+      ['picked-up'],
+    );
+    now = saved;
+  } finally {
+    await open.close();
+  }
 });

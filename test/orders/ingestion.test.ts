@@ -5,8 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/db/index.ts';
 import { receiveStock } from '../../src/inventory/index.ts';
-import { signPush } from '../../src/marketplaces/index.ts';
-import { OrderFx, sweepChannel } from '../../src/orders/index.ts';
+import { signPush, type MarketplaceAdapter, type OrderQuery } from '../../src/marketplaces/index.ts';
+import { OrderFx, sweepChannel, type OrderChannel } from '../../src/orders/index.ts';
 import { DbFxRepository, createFxSnapshot } from '../../src/pricing/index.ts';
 import { OPERATOR_SCOPE, type Clock } from '../../src/shared/index.ts';
 import { startPushSink, type PushSink } from '../marketplaces/sandbox-harness.ts';
@@ -242,6 +242,70 @@ test('a lost push is caught by the sweep; an unknown SKU is recorded as unmatche
     { firstWindowMs: 3_600_000, overlapMs: 0 },
   );
   assert.equal(again.queued, 0);
+});
+
+test('orders updated while the sweep pages through them do not push others past it', async () => {
+  // Five orders a second apart, their pushes lost; the sweep reads two a page. After the first
+  // page the first order is updated (the buyer cancels it) and moves to the end of the list: an
+  // offset would now skip the third order. Pages start at the last update time instead.
+  h.sb.admin.upsertApp({ appKey: h.sb.appKey, pushUrl: 'http://127.0.0.1:9/unreachable' });
+  // The window starts on a whole second after every earlier order, so the first page is ours.
+  h.sb.admin.advanceTime(2000);
+  const start = Math.ceil(h.sb.admin.now() / 1000) * 1000;
+  const placed: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    h.sb.admin.advanceTime(1000);
+    const [o] = h.sb.admin.placeOrders({
+      site: 'daraz-pk',
+      lines: [{ sellerSku: 'ING-1' }],
+      paymentMethod: 'COD',
+    });
+    placed.push(String(o!.order_id));
+  }
+  h.sb.admin.advanceTime(2000);
+  const channel = h.channels.get('daraz-pk')!;
+  let pages = 0;
+  const gateway = {
+    adapter(c: OrderChannel): MarketplaceAdapter {
+      const a = h.gateway.adapter(c);
+      return new Proxy(a, {
+        get(target, prop) {
+          if (prop === 'listOrders')
+            return async (q: OrderQuery) => {
+              const page = await target.listOrders(q);
+              if (++pages === 1) {
+                h.sb.admin.advanceTime(1000);
+                h.sb.admin.buyerCancel('daraz-pk', Number(placed[0]));
+                await h.sb.admin.flushPushes();
+              }
+              return page;
+            };
+          const v = Reflect.get(target, prop) as unknown;
+          return typeof v === 'function' ? (v as (...x: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    },
+  };
+  const result = await sweepChannel(
+    { store, gateway, inbox: h.inbox, clock: sandboxClock() },
+    { ...channel, sweptUntil: new Date(start) },
+    { overlapMs: 0, pageSize: 2 },
+  );
+  assert.ok(pages >= 3, `paged (${pages} pages)`);
+  assert.equal(result.queued, 5, JSON.stringify(result));
+  await h.ingestor.drain();
+  h.sb.admin.upsertApp({ appKey: h.sb.appKey, pushUrl: h.receiverUrl });
+  const stored = await store.query<{ id: string }>(
+    `SELECT external_order_id AS id FROM orders WHERE site = 'daraz-pk' AND external_order_id = ANY($1::text[])`,
+    [placed],
+  );
+  assert.deepEqual(stored.map((r) => r.id).sort(), [...placed].sort(), JSON.stringify(result));
+  const [first] = await store.query<{ status: string }>(
+    `SELECT l.status FROM order_lines l JOIN orders o ON o.id = l.order_id
+     WHERE o.site = 'daraz-pk' AND o.external_order_id = $1`,
+    [placed[0]],
+  );
+  assert.equal(first?.status, 'canceled', 'the updated order read as it is now');
 });
 
 test('last units ordered on several sites at once, processed by concurrent workers: none oversold', async () => {

@@ -16,12 +16,14 @@ import {
   listReturns,
   orderTimeline,
   packOrder,
+  packagesInScope,
   readyToShip,
   receiveReturn,
   shippingLabel,
   todoList,
   type OrderDeps,
 } from '../../src/orders/index.ts';
+import { makeS10 } from '../../src/logistics/index.ts';
 import { convert, defaultFxSnapshot } from '../../src/pricing/index.ts';
 import { OPERATOR_SCOPE, money, sellerScope, toDecimalString, type Scope } from '../../src/shared/index.ts';
 import { startOrdersHarness, type OrdersHarness } from '../helpers/orders-harness.ts';
@@ -201,13 +203,45 @@ test('pack, label, ready-to-ship, hand over, deliver, return: stock and timeline
     carrier: 'CJ',
     trackingNumber: '12-34',
   });
-  assert.deepEqual(bad, { ok: false, error: { kind: 'bad-format', expected: '10 or 12 digits' } });
+  assert.deepEqual(bad, {
+    ok: false,
+    error: { kind: 'bad-format', field: 'trackingNumber', expected: '10 or 12 digits' },
+  });
+  // The international number is checked too, naming the field: a wrong S10 check digit, a
+  // non-Korean item, a K-Packet number given as EMS, an unknown carrier, a number without carrier.
+  const firstMile = { packageId: pkg.packageId, carrier: 'CJ', trackingNumber: '601234567890' };
+  for (const [internationalCarrier, internationalTracking, kind] of [
+    ['EMS', 'EE123456784KR', 'bad-format'],
+    ['EMS', 'EE123456785US', 'bad-format'],
+    ['EMS', makeS10('LK', 12345678), 'bad-format'],
+    ['DHL', 'EE123456785KR', 'unknown-carrier'],
+    [undefined, 'EE123456785KR', 'unknown-carrier'],
+    ['HUB', 'NOT-THE-HUB-NUMBER', 'bad-format'],
+  ] as const) {
+    const r = await handOver(deps, scope, { ...firstMile, internationalCarrier, internationalTracking });
+    assert.equal(r.ok, false, `${internationalCarrier} ${internationalTracking}`);
+    assert.equal(!r.ok && r.error.kind, kind);
+    assert.ok(
+      !r.ok && 'field' in r.error && r.error.field.startsWith('international'),
+      `${internationalCarrier}: names the field`,
+    );
+  }
+  assert.deepEqual(
+    (await getOrderDetail(store, scope, orderId)).statuses,
+    ['ready_to_ship'],
+    'nothing moved',
+  );
   const handed = await handOver(deps, scope, {
     packageId: pkg.packageId,
     carrier: 'cj',
     trackingNumber: '6012-3456-7890',
+    internationalCarrier: 'hub',
   });
   assert.deepEqual(handed, { ok: true, value: { packageId: pkg.packageId, shippedLines: 2 } });
+  const [recorded] = await packagesInScope(store, scope, [pkg.packageId]);
+  assert.equal(recorded?.internationalCarrier, 'HUB');
+  assert.ok(recorded?.internationalTracking, "the hub's number is the marketplace's");
+  assert.equal(recorded.internationalTracking, recorded.trackingNumber);
   assert.deepEqual(await stock(), { on_hand: 8, reserved: 0 });
   assert.deepEqual(await todoList(store, scope), []);
 

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   actOnListing,
+  categoryReview,
+  confirmListingCategory,
   getListing,
   listingCounts,
   listingsDeps,
@@ -67,6 +69,55 @@ const status = createRoute({
   },
 });
 
+const categories = createRoute({
+  method: 'get',
+  path: '/v1/listings/categories',
+  summary:
+    "Category mapping to review: per seller, site and Korean path, the listings' category, the mapper's confidence (lowest first) and alternatives",
+  security: bearerSecurity,
+  request: {
+    query: z.object({
+      site: Site.optional(),
+      sellerId: z.string().optional().openapi({ description: 'operator: one seller' }),
+      limit: z.coerce.number().int().min(1).max(500).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'rows',
+      content: { 'application/json': { schema: z.object({ data: z.array(JsonObject) }) } },
+    },
+    ...errorResponses(),
+  },
+});
+
+const confirmCategoryRoute = createRoute({
+  method: 'post',
+  path: '/v1/listings/categories/confirm',
+  summary:
+    'Confirm a leaf category of a site for a Korean category path: it wins over the mapper, and the next publish rebuilds the unpublished listings',
+  security: bearerSecurity,
+  request: {
+    body: jsonBody(
+      z.object({
+        site: Site,
+        koreanPath: z.string().min(1).openapi({ example: '뷰티 > 스킨케어 > 토너' }),
+        categoryId: z.string().min(1),
+        sellerId: z.string().optional().openapi({
+          description: 'operator: only this seller (default every seller); a seller key confirms for itself',
+        }),
+      }),
+    ),
+  },
+  responses: {
+    200: {
+      description: 'the confirmation and how many listings the next publish rebuilds',
+      content: { 'application/json': { schema: JsonObject } },
+    },
+    ...errorResponses(),
+  },
+});
+
 const get = createRoute({
   method: 'get',
   path: '/v1/listings/{id}',
@@ -112,7 +163,7 @@ function actionRoute(action: ListingAction) {
         ? 'Stop selling on the site (stock 0); the listing stays'
         : action === 'resume'
           ? 'Sell again with the current stock'
-          : 'Take the listing down for good (stock 0)',
+          : 'Remove the product from the site for good (Lazada remove, AliExpress offline)',
     security: bearerSecurity,
     request: { params: IdParam },
     responses: {
@@ -140,6 +191,19 @@ export function listingRoutes() {
         listingStatus(c.get('app').store, c.get('scope'), site),
       ]);
       return c.json({ data, topErrors: report.topErrors }, 200);
+    })
+    .openapi(categories, async (c) => {
+      const q = c.req.valid('query');
+      const rows = await categoryReview(listingsDeps(c.get('app')), c.get('scope'), q);
+      return c.json({ data: json(rows) }, 200);
+    })
+    .openapi(confirmCategoryRoute, async (c) => {
+      const scope = c.get('scope');
+      const r = await confirmListingCategory(listingsDeps(c.get('app')), scope, {
+        ...c.req.valid('json'),
+        confirmedBy: scope.kind === 'seller' ? `seller:${scope.sellerId}` : 'operator',
+      });
+      return c.json(json(r), 200);
     })
     .openapi(get, async (c) =>
       c.json(json(await getListing(c.get('app').store, c.get('scope'), c.req.valid('param').id)), 200),

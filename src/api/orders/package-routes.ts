@@ -78,6 +78,14 @@ const handover = createRoute({
       z.object({
         carrier: z.string().openapi({ example: 'CJ' }),
         trackingNumber: z.string().openapi({ example: '601234567890' }),
+        internationalCarrier: z
+          .enum(['EMS', 'K-PACKET', 'EMS-PREMIUM', 'HUB'])
+          .optional()
+          .openapi({ description: "the international leg: Korea Post's services or the marketplace's hub" }),
+        internationalTracking: z
+          .string()
+          .optional()
+          .openapi({ example: 'EE123456785KR', description: 'Korea Post: a UPU S10 item number' }),
       }),
     ),
   },
@@ -99,7 +107,11 @@ export function packageRoutes() {
       });
     })
     .openapi(options, async (c) => {
-      const rows = await packageShippingOptions(c.get('app'), c.get('scope'), c.req.valid('param').id);
+      const rows = await packageShippingOptions(
+        ordersRuntime(c.get('app')).deps,
+        c.get('scope'),
+        c.req.valid('param').id,
+      );
       return c.json({ data: json(rows), next: null }, 200);
     })
     .openapi(customs, async (c) => {

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  answerCancelRequest,
   cancelLines,
   getOrderDetail,
   listOrders,
@@ -117,9 +118,30 @@ const cancel = createRoute({
   },
 });
 
+const answerCancel = createRoute({
+  method: 'post',
+  path: '/v1/orders/{id}/cancel-request',
+  summary: "Accept or refuse the buyer's cancellation request (to-do action answer-cancel) before shipping",
+  security: bearerSecurity,
+  request: {
+    params: IdParam,
+    body: jsonBody(
+      z.object({
+        accept: z.boolean().openapi({ description: 'true cancels the lines; false keeps them to ship' }),
+        reasonCode: z.string().optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: { description: 'answered', content: { 'application/json': { schema: JsonObject } } },
+    ...conflictResponse(),
+    ...errorResponses(),
+  },
+});
+
 /** A Result's error as a 409 naming its kind. */
-export function refuse(error: { kind: string }): never {
-  throw new AppError('conflict', `refused: ${error.kind}`, {
+export function refuse(error: { kind: string; field?: string }): never {
+  throw new AppError('conflict', `refused: ${error.kind}${error.field ? ` (${error.field})` : ''}`, {
     details: error as unknown as Record<string, unknown>,
   });
 }
@@ -162,6 +184,14 @@ export function orderRoutes() {
     .openapi(cancel, async (c) => {
       const body = c.req.valid('json');
       const r = await cancelLines(ordersRuntime(c.get('app')).deps, c.get('scope'), {
+        orderId: c.req.valid('param').id,
+        ...body,
+      });
+      return r.ok ? c.json(json(r.value), 200) : refuse(r.error);
+    })
+    .openapi(answerCancel, async (c) => {
+      const body = c.req.valid('json');
+      const r = await answerCancelRequest(ordersRuntime(c.get('app')).deps, c.get('scope'), {
         orderId: c.req.valid('param').id,
         ...body,
       });

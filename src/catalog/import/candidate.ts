@@ -17,10 +17,19 @@ export interface Candidate {
   locate(path: string): { row: number; column: string };
   /** Problems found while reading cells (not a number, bad option syntax, ...). */
   errors: RowError[];
+  /**
+   * The description as COPY bytes, when the reader kept it as bytes (`record.descriptionHtml` is
+   * then undefined): valid UTF-8, already checked.
+   */
+  descriptionCopy?: Uint8Array;
 }
+
+const PLAIN_WHOLE = /^-?\d+$/;
 
 /** Reads a whole-number cell: "25,000", "25000원" and " 3 " are fine; "abc" and "1.5" are not. */
 export function parseWholeNumber(text: string): number | { error: string } {
+  // Most cells are plain digits already.
+  if (PLAIN_WHOLE.test(text) && text.length < 16) return Number(text);
   const cleaned = text.trim().replace(/,/g, '').replace(/원$/, '').trim();
   if (!/^-?\d+$/.test(cleaned)) return { error: `"${text}" is not a whole number` };
   const value = Number(cleaned);

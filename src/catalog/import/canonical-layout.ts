@@ -37,6 +37,7 @@ const VARIANT_COLUMNS: Record<string, CanonicalColumn> = {
 /** `색상=블랙|화이트; 사이즈=S|M|L` → axes; an error names what is malformed. */
 export function parseOptionsCell(text: string): ProductRecord['options'] | { error: string } {
   const options: ProductRecord['options'] = [];
+  if (text === '') return options;
   for (const part of text.split(';')) {
     if (!part.trim()) continue;
     const eq = part.indexOf('=');
@@ -55,6 +56,7 @@ export function parseOptionsCell(text: string): ProductRecord['options'] | { err
 /** `색상=블랙; 사이즈=M` → { 색상: '블랙', 사이즈: 'M' }. */
 export function parseOptionValuesCell(text: string): Record<string, string> | { error: string } {
   const values: Record<string, string> = {};
+  if (text === '') return values;
   for (const part of text.split(';')) {
     if (!part.trim()) continue;
     const eq = part.indexOf('=');
@@ -87,6 +89,11 @@ export class CanonicalLayout {
     return names.has('product_sku') && names.has('title');
   }
 
+  /** The position of a column in the header. */
+  indexOf(column: CanonicalColumn): number | undefined {
+    return this.#index.get(column);
+  }
+
   /** Takes the next data row; returns the previous product when this row starts a new one. */
   push(row: TableRow): Candidate | undefined {
     const sku = this.#cell(row, 'product_sku').trim();
@@ -111,70 +118,115 @@ export class CanonicalLayout {
   }
 
   #build(rows: TableRow[]): Candidate {
-    const first = rows[0]!;
-    const errors: RowError[] = [];
-    const sku = this.#cell(first, 'product_sku').trim();
-    const fail = (row: number, column: string, reason: string) => errors.push({ row, column, reason, sku });
-    const text = (column: CanonicalColumn) => {
-      const v = this.#cell(first, column).trim();
-      return v === '' ? undefined : v;
-    };
-    const whole = (row: TableRow, column: CanonicalColumn, fallback?: number): number => {
-      const raw = this.#cell(row, column);
-      if (raw.trim() === '') {
-        if (fallback !== undefined) return fallback;
-        fail(row.row, column, 'is required');
-        return Number.NaN;
-      }
-      const parsed = parseWholeNumber(raw);
-      if (typeof parsed === 'number') return parsed;
-      fail(row.row, column, parsed.error);
-      return Number.NaN;
-    };
-    const decimal = (column: CanonicalColumn): number | undefined => {
-      const raw = this.#cell(first, column);
-      if (raw.trim() === '') return undefined;
-      const parsed = parseDecimal(raw);
-      if (typeof parsed === 'number') return parsed;
-      fail(first.row, column, parsed.error);
-      return Number.NaN;
-    };
+    return new CanonicalCandidate(rows, this.#index, this.#attributeColumns).candidate();
+  }
+}
 
-    const bizNo = text('seller_biz_no');
-    const optionsCell = parseOptionsCell(this.#cell(first, 'options'));
-    if ('error' in optionsCell) fail(first.row, 'options', optionsCell.error);
-    const length = decimal('length_cm');
-    const width = decimal('width_cm');
-    const height = decimal('height_cm');
+/** Where each field of a product built from canonical rows came from. */
+function locateIn(rows: TableRow[], path: string): { row: number; column: string } {
+  const first = rows[0]!;
+  const variant = /^variants\[(\d+)\]\.?(.*)$/.exec(path);
+  if (variant) {
+    const row = rows[Number(variant[1])] ?? first;
+    return { row: row.row, column: VARIANT_COLUMNS[variant[2] ?? ''] ?? 'variant_sku' };
+  }
+  if (path.startsWith('attributes.')) return { row: first.row, column: `attr:${path.slice(11)}` };
+  return {
+    row: first.row,
+    column: FIELD_COLUMNS[path] ?? FIELD_COLUMNS[path.split(/[.[]/)[0] ?? ''] ?? path,
+  };
+}
+
+/** One product's rows made into a candidate: cells read by column, problems collected. */
+class CanonicalCandidate {
+  readonly errors: RowError[] = [];
+  readonly first: TableRow;
+  readonly sku: string;
+
+  constructor(
+    readonly rows: TableRow[],
+    readonly index: Map<string, number>,
+    readonly attributeColumns: { name: string; index: number }[],
+  ) {
+    this.first = rows[0]!;
+    this.sku = this.cell(this.first, 'product_sku').trim();
+  }
+
+  cell(row: TableRow, column: CanonicalColumn): string {
+    const i = this.index.get(column);
+    return i === undefined ? '' : (row.values[i] ?? '');
+  }
+
+  fail(row: number, column: string, reason: string): void {
+    this.errors.push({ row, column, reason, sku: this.sku });
+  }
+
+  text(column: CanonicalColumn): string | undefined {
+    const v = this.cell(this.first, column).trim();
+    return v === '' ? undefined : v;
+  }
+
+  whole(row: TableRow, column: CanonicalColumn, fallback?: number): number {
+    const raw = this.cell(row, column);
+    if (raw.trim() === '') {
+      if (fallback !== undefined) return fallback;
+      this.fail(row.row, column, 'is required');
+      return Number.NaN;
+    }
+    const parsed = parseWholeNumber(raw);
+    if (typeof parsed === 'number') return parsed;
+    this.fail(row.row, column, parsed.error);
+    return Number.NaN;
+  }
+
+  decimal(column: CanonicalColumn): number | undefined {
+    const raw = this.cell(this.first, column);
+    if (raw.trim() === '') return undefined;
+    const parsed = parseDecimal(raw);
+    if (typeof parsed === 'number') return parsed;
+    this.fail(this.first.row, column, parsed.error);
+    return Number.NaN;
+  }
+
+  candidate(): Candidate {
+    const { rows, first, sku, errors } = this;
+    const bizNo = this.text('seller_biz_no');
+    const raw = first.raw;
+    const descriptionCopy = raw && raw.index === this.index.get('description_html') ? raw.copy : undefined;
+    const optionsCell = parseOptionsCell(this.cell(first, 'options'));
+    if ('error' in optionsCell) this.fail(first.row, 'options', optionsCell.error);
+    const length = this.decimal('length_cm');
+    const width = this.decimal('width_cm');
+    const height = this.decimal('height_cm');
     const attributes: Record<string, string> = {};
-    for (const { name, index } of this.#attributeColumns) {
+    for (const { name, index } of this.attributeColumns) {
       const v = (first.values[index] ?? '').trim();
       if (v !== '') attributes[name] = v;
     }
-    const weight = this.#cell(first, 'weight_g').trim() === '' ? undefined : whole(first, 'weight_g');
+    const weight = this.cell(first, 'weight_g').trim() === '' ? undefined : this.whole(first, 'weight_g');
 
     const variants: VariantRecord[] = rows.map((row) => {
-      const values = parseOptionValuesCell(this.#cell(row, 'option_values'));
-      if ('error' in values) fail(row.row, 'option_values', values.error);
+      const values = parseOptionValuesCell(this.cell(row, 'option_values'));
+      if ('error' in values) this.fail(row.row, 'option_values', values.error);
       return {
-        sku: this.#cell(row, 'variant_sku').trim() || (rows.length === 1 ? sku : ''),
+        sku: this.cell(row, 'variant_sku').trim() || (rows.length === 1 ? sku : ''),
         options: 'error' in values ? {} : values,
-        extraPriceKrw: whole(row, 'extra_price_krw', 0),
-        stock: whole(row, 'stock', 0),
+        extraPriceKrw: this.whole(row, 'extra_price_krw', 0),
+        stock: this.whole(row, 'stock', 0),
       };
     });
 
     const record: ProductRecord = {
-      ...(bizNo ? { seller: { bizNo, name: text('seller_name') ?? '' } } : {}),
+      ...(bizNo ? { seller: { bizNo, name: this.text('seller_name') ?? '' } } : {}),
       sku,
-      title: this.#cell(first, 'title').trim(),
-      brand: text('brand'),
-      manufacturer: text('manufacturer'),
-      origin: text('origin'),
-      categoryPath: text('category_path') ?? '',
-      priceKrw: whole(first, 'price_krw'),
-      descriptionHtml: text('description_html'),
-      images: (text('images') ?? '')
+      title: this.cell(first, 'title').trim(),
+      brand: this.text('brand'),
+      manufacturer: this.text('manufacturer'),
+      origin: this.text('origin'),
+      categoryPath: this.text('category_path') ?? '',
+      priceKrw: this.whole(first, 'price_krw'),
+      descriptionHtml: descriptionCopy ? undefined : this.text('description_html'),
+      images: (this.text('images') ?? '')
         .split('|')
         .map((u) => u.trim())
         .filter((u) => u !== ''),
@@ -183,24 +235,13 @@ export class CanonicalLayout {
         length === undefined && width === undefined && height === undefined
           ? undefined
           : { length: length ?? Number.NaN, width: width ?? Number.NaN, height: height ?? Number.NaN },
-      hsCode: text('hs_code'),
+      hsCode: this.text('hs_code'),
       attributes,
       options: 'error' in optionsCell ? [] : optionsCell,
       variants,
     };
 
-    const locate = (path: string) => {
-      const variant = /^variants\[(\d+)\]\.?(.*)$/.exec(path);
-      if (variant) {
-        const row = rows[Number(variant[1])] ?? first;
-        return { row: row.row, column: VARIANT_COLUMNS[variant[2] ?? ''] ?? 'variant_sku' };
-      }
-      if (path.startsWith('attributes.')) return { row: first.row, column: `attr:${path.slice(11)}` };
-      return {
-        row: first.row,
-        column: FIELD_COLUMNS[path] ?? FIELD_COLUMNS[path.split(/[.[]/)[0] ?? ''] ?? path,
-      };
-    };
-    return { record, firstRow: first.row, locate, errors };
+    const locate = (path: string) => locateIn(rows, path);
+    return { record, firstRow: first.row, locate, errors, ...(descriptionCopy ? { descriptionCopy } : {}) };
   }
 }

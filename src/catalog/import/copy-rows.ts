@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digestOf } from 'node:crypto';
 import { newId } from '../../shared/index.ts';
 import type { ProductRecord } from '../catalog-record.ts';
 
@@ -106,14 +106,22 @@ class Bytes {
   constructor(size: number) {
     this.buffer = Buffer.allocUnsafeSlow(size);
   }
-  write(text: string): void {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (this.length + text.length * 3 > this.buffer.length) {
-      const next = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+  #reserve(bytes: number): void {
+    if (this.length + bytes > this.buffer.length) {
+      const next = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + bytes));
       this.buffer.copy(next, 0, 0, this.length);
       this.buffer = next;
     }
+  }
+  write(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    this.#reserve(text.length * 3);
     this.length += this.buffer.write(text, this.length);
+  }
+  writeBytes(bytes: Uint8Array): void {
+    this.#reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
   }
   /** The written bytes in a buffer of their own, to be transferred to another thread. */
   take(): Uint8Array {
@@ -132,6 +140,8 @@ class Bytes {
 export class BatchEncoder {
   readonly #products = new Bytes(4 << 20);
   readonly #variants = new Bytes(1 << 20);
+  /** What a product's hash is taken over, gathered in one buffer: one call instead of a Hash object. */
+  readonly #hashed = new Bytes(64 << 10);
   #batch = BatchEncoder.#empty();
 
   static #empty(): Omit<EncodedBatch, 'products' | 'variants'> {
@@ -153,16 +163,27 @@ export class BatchEncoder {
     return this.#batch.skus.length;
   }
 
-  add(record: ProductRecord, sellerId: string, variantSkuAt: { row: number; column: string }[]): void {
+  /** `descriptionCopy`: the description as COPY bytes, instead of `record.descriptionHtml`. */
+  add(
+    record: ProductRecord,
+    sellerId: string,
+    variantSkuAt: { row: number; column: string }[],
+    descriptionCopy?: Uint8Array,
+  ): void {
     const r = record;
     const b = this.#batch;
     const products = this.#products;
     const variants = this.#variants;
     const id = newId('product');
-    const hash = createHash('sha1');
+    const hashed = this.#hashed;
+    hashed.length = 0;
     const start = products.length;
+    if (descriptionCopy) {
+      products.write(`${csvText(r.sku)},${csvText(r.title)},`);
+      products.writeBytes(descriptionCopy);
+    } else products.write(`${csvText(r.sku)},${csvText(r.title)},${csvText(r.descriptionHtml ?? '')}`);
     products.write(
-      `${csvText(r.sku)},${csvText(r.title)},${csvText(r.descriptionHtml ?? '')},${csvOptional(r.brand)},` +
+      `,${csvOptional(r.brand)},` +
         `${csvOptional(r.manufacturer)},${csvOptional(r.origin)},${csvText(r.categoryPath)},` +
         `${csvText(sortedJson(r.attributes))},` +
         `${csvText(JSON.stringify(r.options.map((o) => ({ name: o.name, values: o.values }))))},` +
@@ -170,7 +191,7 @@ export class BatchEncoder {
         `${csvNumber(mm(r.dimensionsCm?.length))},${csvNumber(mm(r.dimensionsCm?.width))},` +
         `${csvNumber(mm(r.dimensionsCm?.height))},${csvOptional(r.hsCode?.replace(/[.\s-]/g, ''))},`,
     );
-    hash.update(products.buffer.subarray(start, products.length));
+    hashed.writeBytes(products.buffer.subarray(start, products.length));
     b.variantStart.push(b.variantSkus.length);
     const tail = `,${csvText(sellerId)},${csvText(id)}\n`;
     r.variants.forEach((v, position) => {
@@ -178,13 +199,13 @@ export class BatchEncoder {
       variants.write(
         `${csvText(v.sku)},${csvText(sortedJson(v.options))},${v.extraPriceKrw},${v.stock},${position}`,
       );
-      hash.update(variants.buffer.subarray(from, variants.length));
+      hashed.writeBytes(variants.buffer.subarray(from, variants.length));
       variants.write(`,${csvText(newId('variant'))}${tail}`);
       b.variantSkus.push(detached(v.sku));
       b.variantSkuRows.push(variantSkuAt[position]!.row);
       b.variantSkuColumns.push(variantSkuAt[position]!.column);
     });
-    const digest = hash.digest('base64url');
+    const digest = digestOf('sha1', hashed.buffer.subarray(0, hashed.length), 'base64url');
     products.write(`${csvText(id)},${csvText(sellerId)},${csvText(digest)}\n`);
     b.sellerIds.push(sellerId);
     b.skus.push(detached(r.sku));

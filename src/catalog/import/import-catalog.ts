@@ -195,8 +195,9 @@ async function runImport(
       }
       const message = next.value;
       if (message.type === 'sellers') {
-        // Sellers are created outside batch transactions (PGlite runs one at a time).
-        await drain(0);
+        // Sellers are created outside batch transactions: PGlite has one session, so wait for the
+        // batch in flight there; PostgreSQL writes them on a connection of their own.
+        if (store.engine === 'pglite') await drain(0);
         await sellers.resolve(message.records);
         message.reply(
           Object.fromEntries(message.records.map((r) => [normalizeBizNo(r.bizNo), sellers.idOf(r.bizNo)!])),

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { AppError } from '../../shared/index.ts';
 import type { Candidate } from './candidate.ts';
 import { CanonicalLayout } from './canonical-layout.ts';
+import { CsvByteReader, fitsByteReader } from './csv-bytes.ts';
 import { decodedStream, detectEncoding, sniffFile, type TextEncoding } from './decode.ts';
 import { EsmLayout } from './esm-layout.ts';
 import { jsonCandidates, ndjsonCandidates } from './json-records.ts';
@@ -16,7 +17,11 @@ export interface CandidateSource {
   encoding: TextEncoding;
   layout: 'canonical' | 'esm' | 'json';
   bytes: number;
-  candidates: AsyncGenerator<Candidate>;
+  /**
+   * Products in the file's order, a few at a time; each group is read as it is iterated and must
+   * be taken whole before the next is asked for.
+   */
+  candidates: AsyncGenerator<Iterable<Candidate>>;
 }
 
 const HEADER_SEARCH_ROWS = 10;
@@ -50,33 +55,45 @@ export function formatOf(path: string, explicit?: string): ImportFormat {
  * turns the remaining rows into product candidates.
  */
 async function* tableCandidates(
-  rows: AsyncGenerator<TableRow>,
+  rowBatches: AsyncIterable<Iterable<TableRow>>,
   setLayout: (l: 'canonical' | 'esm') => void,
-): AsyncGenerator<Candidate> {
+  keepRaw?: (column: number) => void,
+): AsyncGenerator<Iterable<Candidate>> {
   let canonical: CanonicalLayout | undefined;
   let esm: EsmLayout | undefined;
   let esmFirstDataRow = 0;
-  for await (const row of rows) {
-    if (!canonical && !esm) {
-      if (CanonicalLayout.matches(row.values)) {
-        canonical = new CanonicalLayout(row.values);
-        setLayout('canonical');
-      } else if (EsmLayout.matches(row.values)) {
-        esm = new EsmLayout(row.values);
-        setLayout('esm');
-        // The official template keeps three instruction rows under its header on row 4.
-        esmFirstDataRow = row.row === 4 ? 8 : row.row + 1;
-      } else if (row.row >= HEADER_SEARCH_ROWS) {
-        break;
+  let noHeader = false;
+  // Rows become candidates as the consumer iterates, so a product's rows die young.
+  function* candidatesOf(rows: Iterable<TableRow>): Generator<Candidate> {
+    for (const row of rows) {
+      if (!canonical && !esm) {
+        if (CanonicalLayout.matches(row.values)) {
+          canonical = new CanonicalLayout(row.values);
+          setLayout('canonical');
+          const description = canonical.indexOf('description_html');
+          if (description !== undefined) keepRaw?.(description);
+        } else if (EsmLayout.matches(row.values)) {
+          esm = new EsmLayout(row.values);
+          setLayout('esm');
+          // The official template keeps three instruction rows under its header on row 4.
+          esmFirstDataRow = row.row === 4 ? 8 : row.row + 1;
+        } else if (row.row >= HEADER_SEARCH_ROWS) {
+          noHeader = true;
+          return;
+        }
+        continue;
       }
-      continue;
+      if (canonical) {
+        const done = canonical.push(row);
+        if (done) yield done;
+      } else if (esm && row.row >= esmFirstDataRow) {
+        yield esm.candidate(row);
+      }
     }
-    if (canonical) {
-      const done = canonical.push(row);
-      if (done) yield done;
-    } else if (esm && row.row >= esmFirstDataRow) {
-      yield esm.candidate(row);
-    }
+  }
+  for await (const rows of rowBatches) {
+    yield candidatesOf(rows);
+    if (noHeader) break;
   }
   if (!canonical && !esm) {
     throw new AppError(
@@ -87,7 +104,12 @@ async function* tableCandidates(
     );
   }
   const last = canonical?.flush();
-  if (last) yield last;
+  if (last) yield [last];
+}
+
+/** Rows one at a time, as batches of one. */
+async function* single<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const item of items) yield [item];
 }
 
 /** Opens a catalog file and streams its products, detecting format, encoding and layout. */
@@ -103,12 +125,19 @@ export async function readCandidates(
   const setLayout = (l: 'canonical' | 'esm') => {
     source.layout = l;
   };
-  if (format === 'csv') {
-    source.candidates = tableCandidates(csvRows(decodedStream(path, encoding, options.onBytes)), setLayout);
+  if (format === 'csv' && encoding === 'utf8' && fitsByteReader(head, CanonicalLayout.matches)) {
+    // The common case, read from bytes: the description never becomes a string.
+    const reader = new CsvByteReader(path, options.onBytes);
+    source.candidates = tableCandidates(reader.rows(), setLayout, (column) => (reader.rawColumn = column));
+  } else if (format === 'csv') {
+    source.candidates = tableCandidates(
+      single(csvRows(decodedStream(path, encoding, options.onBytes))),
+      setLayout,
+    );
   } else if (format === 'xlsx') {
-    source.candidates = tableCandidates(xlsxRows(path, options.onBytes), setLayout);
+    source.candidates = tableCandidates(single(xlsxRows(path, options.onBytes)), setLayout);
   } else if (format === 'ndjson') {
-    source.candidates = ndjsonCandidates(path, options.onBytes);
+    source.candidates = single(ndjsonCandidates(path, options.onBytes));
   } else {
     const firstChar =
       new TextDecoder()
@@ -124,7 +153,7 @@ export async function readCandidates(
         },
       );
     }
-    source.candidates = jsonCandidates(path, firstChar, options.onBytes);
+    source.candidates = single(jsonCandidates(path, firstChar, options.onBytes));
   }
   return source;
 }

@@ -11,6 +11,8 @@ export interface ScreenedProduct {
   firstRow: number;
   /** Row and column of each variant's SKU, for errors the database finds later. */
   variantSkuAt: { row: number; column: string }[];
+  /** The description as COPY bytes, when the reader kept it as bytes. */
+  descriptionCopy?: Uint8Array;
 }
 
 export type Screened = { ok: true; product: ScreenedProduct } | { ok: false; errors: RowError[] };
@@ -28,13 +30,16 @@ function detached(text: string): string {
  * Checks each product read from a file: field rules, the seller, and duplicate product or
  * variant SKUs within the file (the first occurrence wins). Keeps only the SKU keys it has seen.
  */
-export async function* screenProducts(
-  candidates: AsyncIterable<Candidate>,
-  forcedSeller: { id: string; bizNo: string } | undefined,
-): AsyncGenerator<Screened> {
-  const seenProducts = new Map<string, number>();
-  const seenVariants = new Map<string, number>();
-  for await (const candidate of candidates) {
+export class ProductScreen {
+  readonly #seenProducts = new Map<string, number>();
+  readonly #seenVariants = new Map<string, number>();
+
+  constructor(private readonly forcedSeller: { id: string; bizNo: string } | undefined) {}
+
+  screen(candidate: Candidate): Screened {
+    const forcedSeller = this.forcedSeller;
+    const seenProducts = this.#seenProducts;
+    const seenVariants = this.#seenVariants;
     const { record } = candidate;
     const errors = [...candidate.errors];
     const fail = (path: string, reason: string) =>
@@ -56,23 +61,21 @@ export async function* screenProducts(
         });
       }
     }
-    if (errors.length) {
-      yield { ok: false, errors };
-      continue;
-    }
+    if (errors.length) return { ok: false, errors };
     seenProducts.set(detached(`${sellerKey}\u0000${record.sku}`), candidate.firstRow);
     const variantSkuAt = record.variants.map((v, i) => {
       const at = candidate.locate(`variants[${i}].sku`);
       seenVariants.set(detached(`${sellerKey}\u0000${v.sku}`), at.row);
       return at;
     });
-    yield {
+    return {
       ok: true,
       product: {
         record,
         sellerBizNo: record.seller ? normalizeBizNo(record.seller.bizNo) : undefined,
         firstRow: candidate.firstRow,
         variantSkuAt,
+        ...(candidate.descriptionCopy ? { descriptionCopy: candidate.descriptionCopy } : {}),
       },
     };
   }

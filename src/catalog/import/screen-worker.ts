@@ -9,17 +9,18 @@ import type { SellerRecord } from '../catalog-record.ts';
 import type { RowError } from './candidate.ts';
 import { BatchEncoder } from './copy-rows.ts';
 import { readCandidates } from './read-candidates.ts';
-import { screenProducts } from './screen-products.ts';
+import { ProductScreen, type ScreenedProduct } from './screen-products.ts';
 import type { ImporterMessage, ScreenJob, ScreenMessage } from './screen-in-worker.ts';
 
 const job = workerData as ScreenJob;
 const port = parentPort!;
 let credits = job.aheadBatches;
 let wake: (() => void) | undefined;
-let sellerReply: ((ids: Record<string, string>) => void) | undefined;
+/** Answers to seller requests come in the order the requests were sent. */
+const sellerReplies: ((ids: Record<string, string>) => void)[] = [];
 port.on('message', (m: ImporterMessage) => {
   if (m.type === 'more') credits += 1;
-  else sellerReply?.(m.ids);
+  else sellerReplies.shift()?.(m.ids);
   wake?.();
 });
 
@@ -33,19 +34,25 @@ async function send(message: ScreenMessage): Promise<void> {
   } else port.postMessage(message);
 }
 
-/** Seller ids by 사업자등록번호; the importer creates the sellers a file introduces. */
+/**
+ * Seller ids by 사업자등록번호; the importer creates the sellers a file introduces. A request does
+ * not stop the reading: products of a seller not known yet wait in `pending` until its id comes.
+ */
 const sellerIds = new Map<string, string>();
-async function sellerIdOf(bizNo: string, record: SellerRecord): Promise<string> {
-  const known = sellerIds.get(bizNo);
-  if (known) return known;
-  const ids = await new Promise<Record<string, string>>((resolve) => {
-    sellerReply = resolve;
-    port.postMessage({ type: 'sellers', records: [record] } satisfies ScreenMessage);
-  });
-  for (const [b, id] of Object.entries(ids)) sellerIds.set(b, id);
-  const id = sellerIds.get(bizNo);
-  if (!id) throw new Error(`seller ${bizNo} could not be resolved`);
-  return id;
+const asked = new Map<string, Promise<void>>();
+function askSeller(bizNo: string, record: SellerRecord): Promise<void> {
+  let request = asked.get(bizNo);
+  if (!request) {
+    request = new Promise<Record<string, string>>((resolve) => {
+      sellerReplies.push(resolve);
+      port.postMessage({ type: 'sellers', records: [record] } satisfies ScreenMessage);
+    }).then((ids) => {
+      for (const [b, id] of Object.entries(ids)) sellerIds.set(b, id);
+      if (!sellerIds.has(bizNo)) throw new Error(`seller ${bizNo} could not be resolved`);
+    });
+    asked.set(bizNo, request);
+  }
+  return request;
 }
 
 /**
@@ -70,17 +77,46 @@ async function run(): Promise<void> {
     await send({ type: 'batch', encoded: encoder.take(), rejected, count, bytesRead });
     rejected = [];
   };
-  for await (const screened of screenProducts(source.candidates, job.forcedSeller)) {
-    count += 1;
-    if (!screened.ok) {
-      rejected.push(screened.errors);
-      continue;
-    }
-    const p = screened.product;
-    const sellerId = job.forcedSeller?.id ?? (await sellerIdOf(p.sellerBizNo!, p.record.seller!));
-    encoder.add(p.record, sellerId, p.variantSkuAt);
+  const screen = new ProductScreen(job.forcedSeller);
+  let pending: ScreenedProduct[] = [];
+  const encode = async (p: ScreenedProduct, sellerId: string) => {
+    encoder.add(p.record, sellerId, p.variantSkuAt, p.descriptionCopy);
     if (encoder.size >= job.batchSize) await flush();
+  };
+  /** Encodes the waiting products whose seller is known now (all of them, waiting, at the end). */
+  const encodePending = async (wait: boolean) => {
+    if (wait) await Promise.all(pending.map((p) => asked.get(p.sellerBizNo!)));
+    const waiting = pending;
+    pending = [];
+    for (const p of waiting) {
+      const id = sellerIds.get(p.sellerBizNo!);
+      if (id) await encode(p, id);
+      else pending.push(p);
+    }
+  };
+  for await (const candidates of source.candidates) {
+    for (const candidate of candidates) {
+      count += 1;
+      const screened = screen.screen(candidate);
+      if (!screened.ok) {
+        rejected.push(screened.errors);
+        continue;
+      }
+      const p = screened.product;
+      const sellerId = job.forcedSeller?.id ?? sellerIds.get(p.sellerBizNo!);
+      if (sellerId) await encode(p, sellerId);
+      else {
+        // A rejected request fails the import here, as the other errors of this thread do.
+        askSeller(p.sellerBizNo!, p.record.seller!).catch(() => undefined);
+        pending.push(p);
+        // Read on while the importer answers, but no further than a batch: products kept here
+        // keep their file chunks alive.
+        if (pending.length >= job.batchSize) await encodePending(true);
+      }
+    }
+    if (pending.length) await encodePending(false);
   }
+  await encodePending(true);
   await flush();
   await send({
     type: 'done',

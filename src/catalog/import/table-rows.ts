@@ -1,10 +1,13 @@
 import type { Duplex, Readable } from 'node:stream';
 import Papa from 'papaparse';
+import type { RawCell } from './csv-bytes.ts';
 
 /** One row of a sheet or CSV file, numbered as a spreadsheet shows it (the first row is 1). */
 export interface TableRow {
   row: number;
   values: string[];
+  /** A cell kept as COPY bytes (its entry in `values` is then empty). */
+  raw?: RawCell;
 }
 
 /**

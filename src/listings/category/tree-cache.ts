@@ -56,11 +56,8 @@ export class CategoryTreeCache {
   /** A site's tree: memory, then the database, then the platform (unless `refresh`). */
   async get(siteId: string, source: TreeSource, options: { refresh?: boolean } = {}): Promise<SiteTree> {
     if (!options.refresh) {
-      const hit = this.memory.get(siteId) ?? (await this.fromDb(siteId));
-      if (hit) {
-        this.memory.set(siteId, hit);
-        return hit;
-      }
+      const hit = await this.cached(siteId);
+      if (hit) return hit;
     }
     const tree = await fetchWholeTree(source);
     const fetchedAt = new Date();
@@ -74,6 +71,13 @@ export class CategoryTreeCache {
     const site = this.build(siteId, tree, fetchedAt);
     this.memory.set(siteId, site);
     return site;
+  }
+
+  /** A site's tree if memory or the database holds it; never calls the platform. */
+  async cached(siteId: string): Promise<SiteTree | undefined> {
+    const hit = this.memory.get(siteId) ?? (await this.fromDb(siteId));
+    if (hit) this.memory.set(siteId, hit);
+    return hit;
   }
 
   /** Forgets a site's tree in memory (the database copy stays until the next refresh). */

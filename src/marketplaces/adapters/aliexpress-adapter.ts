@@ -1,3 +1,4 @@
+import * as removal from './aliexpress-remove.ts';
 import { AppError } from '../../shared/index.ts';
 import { verifyPushSignature, type SecretLike } from '../signing.ts';
 import { adapterContext, type AdapterContext } from './common.ts';
@@ -11,6 +12,7 @@ import { parsePushMessage } from './push.ts';
 import type {
   BatchOutcome,
   BrandPage,
+  CancelDecision,
   CancelReason,
   CancelRequest,
   CategoryAttribute,
@@ -25,6 +27,7 @@ import type {
   PackedItem,
   PackRequest,
   PriceQuantityUpdate,
+  RemoveRef,
   ProductInput,
   ProductPage,
   ProductQuery,
@@ -76,6 +79,9 @@ export class AliExpressAdapter implements MarketplaceAdapter {
   updatePriceQuantity(updates: PriceQuantityUpdate[]): Promise<BatchOutcome> {
     return stock.updatePriceQuantity(this.#ctx, updates);
   }
+  removeProducts(refs: RemoveRef[]): Promise<BatchOutcome> {
+    return removal.removeProducts(this.#ctx, refs);
+  }
   getProducts(query?: ProductQuery): Promise<ProductPage> {
     return products.getProducts(this.#ctx, query);
   }
@@ -116,11 +122,22 @@ export class AliExpressAdapter implements MarketplaceAdapter {
   refuseCancel(orderId: string, reason: string): Promise<void> {
     return logistics.refuseCancel(this.#ctx, orderId, reason);
   }
+  /** The buyer's request is the order's `IN_CANCEL`: accept or refuse it (refusing needs a memo). */
+  decideCancel(d: CancelDecision): Promise<void> {
+    return d.agree
+      ? logistics.cancel(this.#ctx, { orderId: d.orderId, orderItemIds: [] })
+      : logistics.refuseCancel(
+          this.#ctx,
+          d.orderId,
+          d.reason ?? 'The order is already being prepared for shipping',
+        );
+  }
+  /** AliExpress takes the merchant's own image URLs as they are; images made here go to the photo bank. */
   async migrateImages(): Promise<ImageMigration> {
-    throw new AppError(
-      'unsupported',
-      'AliExpress has no URL image migration in this client: upload to the photo bank instead',
-    );
+    throw new AppError('unsupported', 'AliExpress takes image URLs as they are: no migration needed');
+  }
+  uploadImage(image: { bytes: Uint8Array; contentType: string }): Promise<string> {
+    return catalog.uploadToPhotobank(this.#ctx, image);
   }
   verifyPush(rawBody: string | Buffer, authorization: string | undefined): boolean {
     return verifyPushSignature(this.#secret, this.#ctx.client.appKey, rawBody, authorization);

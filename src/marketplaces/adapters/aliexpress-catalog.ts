@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/index.ts';
 import { asArray, asObject, booleanValue, idString, stringValue } from '../lossless-json.ts';
 import { jsonWithIds, numericId, type AdapterContext } from './common.ts';
 import type { CategoryAttribute, CategoryNode } from './types.ts';
@@ -16,6 +18,8 @@ export const AE_METHODS = Object.freeze({
   productInfo: 'aliexpress.solution.product.info.get',
   priceUpdate: 'aliexpress.solution.batch.product.price.update',
   inventoryUpdate: 'aliexpress.solution.batch.product.inventory.update',
+  productOffline: 'aliexpress.postproduct.redefining.offlineaeproduct',
+  photobankUpload: 'aliexpress.photobank.redefining.uploadimageforsdk',
   orderList: 'aliexpress.solution.order.get',
   orderInfo: 'aliexpress.solution.order.info.get',
   logisticsServices: 'aliexpress.logistics.redefining.listlogisticsservice',
@@ -140,4 +144,28 @@ export async function categoryAttributes(
     };
   });
   return [...common, ...sku];
+}
+
+/**
+ * `aliexpress.photobank.redefining.uploadimageforsdk` (multipart `image_bytes`, `file_name`): an
+ * image made here (a localized detail page) into the seller's photo bank; its `photobank_url`.
+ * Product images may also be the merchant's own URLs, so originals are sent as they are.
+ */
+export async function uploadToPhotobank(
+  ctx: AdapterContext,
+  image: { bytes: Uint8Array; contentType: string },
+): Promise<string> {
+  const ext = image.contentType === 'image/png' ? 'png' : 'jpg';
+  const fileName = `kbridge-${createHash('md5').update(image.bytes).digest('hex')}.${ext}`;
+  const res = await ctx.client.call({
+    api: AE_METHODS.photobankUpload,
+    httpMethod: 'POST',
+    params: { file_name: fileName },
+    files: { image_bytes: { bytes: image.bytes, filename: fileName, contentType: image.contentType } },
+    session: ctx.session,
+    idempotent: true,
+  });
+  const url = stringValue(asObject(asObject(res.body).result ?? res.data).photobank_url);
+  if (!url) throw new AppError('upstream', `${ctx.site.id} photo bank answered without photobank_url`);
+  return url.startsWith('//') ? `https:${url}` : url;
 }

@@ -18,6 +18,8 @@ export const BATCH_LIMITS = Object.freeze({
   /** AliExpress batch price/inventory: products per call and SKUs per product. */
   aliexpressProductsMax: 20,
   aliexpressSkusPerProductMax: 200,
+  /** SKUs per `/product/remove`, products per AliExpress offline call. */
+  removeMax: 50,
 });
 
 export interface AdapterOptions {

@@ -1,3 +1,4 @@
+import * as removal from './lazop-remove.ts';
 import { realSleep } from '../retry-policy.ts';
 import { verifyPushSignature, type SecretLike } from '../signing.ts';
 import type { OpenPlatformClient, SellerSession } from '../open-platform-client.ts';
@@ -6,10 +7,12 @@ import * as catalog from './lazop-catalog.ts';
 import * as orders from './lazop-orders.ts';
 import * as fulfillment from './lazop-fulfillment.ts';
 import * as products from './lazop-products.ts';
+import * as reverse from './lazop-reverse.ts';
 import { parsePushMessage } from './push.ts';
 import type {
   BatchOutcome,
   BrandPage,
+  CancelDecision,
   CancelReason,
   CancelRequest,
   CategoryAttribute,
@@ -24,6 +27,7 @@ import type {
   PackedItem,
   PackRequest,
   PriceQuantityUpdate,
+  RemoveRef,
   ProductInput,
   ProductPage,
   ProductQuery,
@@ -31,6 +35,8 @@ import type {
   PushMessage,
   RemoteOrder,
   RemoteOrderItem,
+  ReversePage,
+  ReverseQuery,
   ShipmentProviders,
   ShippingDocument,
 } from './types.ts';
@@ -82,6 +88,9 @@ export class LazopAdapter implements MarketplaceAdapter {
   updatePriceQuantity(updates: PriceQuantityUpdate[]): Promise<BatchOutcome> {
     return products.updatePriceQuantity(this.#ctx, updates);
   }
+  removeProducts(refs: RemoveRef[]): Promise<BatchOutcome> {
+    return removal.removeProducts(this.#ctx, refs);
+  }
   getProducts(query?: ProductQuery): Promise<ProductPage> {
     return products.getProducts(this.#ctx, query);
   }
@@ -115,8 +124,17 @@ export class LazopAdapter implements MarketplaceAdapter {
   cancel(request: CancelRequest): Promise<void> {
     return fulfillment.cancel(this.#ctx, request);
   }
+  listReverseOrders(query: ReverseQuery): Promise<ReversePage> {
+    return reverse.listReverseOrders(this.#ctx, query);
+  }
+  decideCancel(decision: CancelDecision): Promise<void> {
+    return reverse.decideCancel(this.#ctx, decision);
+  }
   migrateImages(urls: string[]): Promise<ImageMigration> {
     return catalog.migrateImages(this.#ctx, urls, this.#sleep);
+  }
+  uploadImage(image: { bytes: Uint8Array; contentType: string }): Promise<string> {
+    return catalog.uploadImage(this.#ctx, image);
   }
   verifyPush(rawBody: string | Buffer, authorization: string | undefined): boolean {
     return verifyPushSignature(this.#secret, this.#ctx.client.appKey, rawBody, authorization);

@@ -142,3 +142,25 @@ export async function migrateImages(
   }
   return out;
 }
+
+/**
+ * `POST /image/upload` (multipart `image`: jpg or png, 330–5000 px a side, ≤ 3 MB) → the image on
+ * the platform's CDN. For images made here (localized detail pages) that have no public URL to
+ * migrate from. Idempotent: the same bytes come back as the same hosted image.
+ */
+export async function uploadImage(
+  ctx: AdapterContext,
+  image: { bytes: Uint8Array; contentType: string },
+): Promise<string> {
+  const ext = image.contentType === 'image/png' ? 'png' : 'jpg';
+  const res = await ctx.client.call({
+    api: '/image/upload',
+    httpMethod: 'POST',
+    files: { image: { bytes: image.bytes, filename: `image.${ext}`, contentType: image.contentType } },
+    session: ctx.session,
+    idempotent: true,
+  });
+  const url = stringValue(asObject(asObject(res.data).image).url);
+  if (!url) throw new AppError('upstream', `${ctx.site.id} /image/upload answered without an image url`);
+  return url;
+}

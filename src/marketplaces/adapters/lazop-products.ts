@@ -187,7 +187,7 @@ function priceQuantityRequest(
   };
 }
 
-function detailFailures(e: MarketplaceError, batch: PriceQuantityUpdate[]): ItemFailure[] {
+export function detailFailures(e: MarketplaceError, batch: readonly { sellerSku: string }[]): ItemFailure[] {
   const keys = new Set(batch.map((u) => u.sellerSku));
   const named = asArray(e.detail)
     .map((raw) => asObject(raw))

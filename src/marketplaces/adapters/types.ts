@@ -120,6 +120,12 @@ export interface ItemFailure {
   retryable: boolean;
 }
 
+/** A SKU to take off a site: Lazada removes by SellerSku, AliExpress offlines the product (itemId). */
+export interface RemoveRef {
+  sellerSku: string;
+  itemId?: string;
+}
+
 export interface BatchOutcome {
   /** API calls made. */
   calls: number;
@@ -328,6 +334,43 @@ export interface CancelRequest {
   reasonDetail?: string | undefined;
 }
 
+/** GetReverseOrdersForSeller's filter: reverse lines changed in a window (ms precision), paged from 1. */
+export interface ReverseQuery {
+  modifiedAfter?: Date | undefined;
+  modifiedBefore?: Date | undefined;
+  reverseOrderId?: string | undefined;
+  pageNo?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+/** One line of a reverse order (buyer cancel request, return, refund) as the platform lists it. */
+export interface RemoteReverseLine {
+  reverseOrderId: string;
+  reverseOrderLineId: string;
+  orderId: string;
+  orderItemId: string;
+  status: string;
+  requestType?: string | undefined;
+  modifiedAt?: Date | undefined;
+}
+
+export interface CancelDecision {
+  orderId: string;
+  /** The platform's reverse order; AliExpress has none (its request is the order's `IN_CANCEL`). */
+  reverseOrderId?: string | undefined;
+  agree: boolean;
+  /** Lazop: an optional reason code; AliExpress: the memo required to refuse. */
+  reason?: string | undefined;
+}
+
+export interface ReversePage {
+  /** Reverse orders matching, over all pages. */
+  total: number;
+  /** Reverse orders on this page. */
+  orders: number;
+  lines: RemoteReverseLine[];
+}
+
 export interface ImageMigration {
   batchId?: string | undefined;
   images: { url: string; hashCode?: string | undefined; originalUrl?: string | undefined }[];
@@ -369,6 +412,8 @@ export interface MarketplaceAdapter {
   updateProduct(input: ProductUpdateInput): Promise<void>;
   /** Batched within the documented limits; business failures come back per SKU. */
   updatePriceQuantity(updates: PriceQuantityUpdate[]): Promise<BatchOutcome>;
+  /** Takes products off the site for good; a SKU the site no longer has counts as removed. */
+  removeProducts(refs: RemoveRef[]): Promise<BatchOutcome>;
   getProducts(query?: ProductQuery): Promise<ProductPage>;
   listOrders(query: OrderQuery): Promise<OrderPage>;
   getOrder(orderId: string): Promise<RemoteOrder>;
@@ -379,7 +424,16 @@ export interface MarketplaceAdapter {
   readyToShip(packages: PackageRef[]): Promise<PackageOutcome[]>;
   cancelReasons(orderId: string, orderItemIds: string[]): Promise<CancelReason[]>;
   cancel(request: CancelRequest): Promise<void>;
+  /** Reverse orders by change window (Lazop GetReverseOrdersForSeller); absent where none is offered. */
+  listReverseOrders?(query: ReverseQuery): Promise<ReversePage>;
+  /**
+   * Answers a buyer's cancellation request: Lazop by its reverse order
+   * (`/order/reverse/cancel/seller/decide`), AliExpress by the order (accept or refuse cancel).
+   */
+  decideCancel?(decision: CancelDecision): Promise<void>;
   migrateImages(urls: string[]): Promise<ImageMigration>;
+  /** Puts image bytes on the platform's CDN (images made here have no public URL); its hosted URL. */
+  uploadImage(image: { bytes: Uint8Array; contentType: string }): Promise<string>;
   /** Checks a push's `Authorization` header over the raw body bytes. */
   verifyPush(rawBody: string | Buffer, authorization: string | undefined): boolean;
   parsePush(rawBody: string | Buffer): PushMessage;

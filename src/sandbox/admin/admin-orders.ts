@@ -8,6 +8,7 @@ import { cancelItems, returnItems } from '../orders/cancel-api.ts';
 import { requestBuyerCancel } from '../aliexpress/ae-cancel.ts';
 import { canMove, moveItem } from '../orders/item-states.ts';
 import { placeOrder, type OrderLine } from '../orders/order-sim.ts';
+import { requestLazopCancel } from '../orders/reverse-api.ts';
 import { orderItemView, orderView } from '../orders/order-view.ts';
 import { AdminError, siteOf } from './admin-error.ts';
 
@@ -122,14 +123,17 @@ export class OrderAdmin {
   }
 
   /**
-   * An AliExpress buyer asks to cancel: an unpaid order closes at once, a paid one waits in
-   * `IN_CANCEL` for the seller to accept or refuse over the API.
+   * A buyer asks to cancel: an unpaid order closes at once, a paid one waits for the seller to
+   * accept or refuse over the API (AliExpress `IN_CANCEL`; elsewhere a reverse order in
+   * `CANCEL_INIT`).
    */
   requestCancel(siteKey: string, orderId: number, reason = 'Buyer changed mind'): 'canceled' | 'requested' {
     const site = siteOf(siteKey);
-    if (site.platform !== 'aliexpress')
-      throw new AdminError('cancellation requests are modelled on AliExpress; elsewhere use a buyer cancel');
-    const outcome = requestBuyerCancel(this.rt, this.orderOf(site, orderId), reason);
+    const order = this.orderOf(site, orderId);
+    const outcome =
+      site.platform === 'aliexpress'
+        ? requestBuyerCancel(this.rt, order, reason)
+        : requestLazopCancel(this.rt, order, reason);
     if (outcome === 'nothing') throw new AdminError(`no item of order ${orderId} can be cancelled`);
     this.rt.pushes.pump();
     return outcome;

@@ -2,6 +2,8 @@ import type { RouteTable } from '../core/api-types.ts';
 import { acceptCancel, refuseCancel } from './ae-cancel.ts';
 import { categoryChildren, skuAttributeQuery } from './ae-catalog.ts';
 import { createWarehouseOrder, fulfill, getPrintInfo, listLogisticsServices } from './ae-logistics.ts';
+import { offlineProducts } from './ae-offline.ts';
+import { uploadToPhotobank } from './ae-photobank.ts';
 import { getOrderInfo, getOrders } from './ae-orders.ts';
 import { listProducts, productInfo } from './ae-product-read.ts';
 import { editProduct, postProduct } from './ae-products.ts';
@@ -17,6 +19,8 @@ export const AE_METHODS: RouteTable = {
   'aliexpress.solution.product.info.get': { auth: 'seller', handle: productInfo },
   'aliexpress.solution.batch.product.price.update': { auth: 'seller', handle: batchUpdate('price') },
   'aliexpress.solution.batch.product.inventory.update': { auth: 'seller', handle: batchUpdate('inventory') },
+  'aliexpress.photobank.redefining.uploadimageforsdk': { auth: 'seller', handle: uploadToPhotobank },
+  'aliexpress.postproduct.redefining.offlineaeproduct': { auth: 'seller', handle: offlineProducts },
   'aliexpress.solution.order.get': { auth: 'seller', handle: getOrders },
   'aliexpress.solution.order.info.get': { auth: 'seller', handle: getOrderInfo },
   'aliexpress.logistics.redefining.listlogisticsservice': { auth: 'seller', handle: listLogisticsServices },

@@ -83,7 +83,9 @@ export function getImageResponse(ctx: CallContext): ApiBody {
   return { data: { images: batch.images, errors: batch.errors } };
 }
 
-function dimensions(bytes: Uint8Array): { format: 'png' | 'jpg'; width: number; height: number } | undefined {
+export function dimensions(
+  bytes: Uint8Array,
+): { format: 'png' | 'jpg'; width: number; height: number } | undefined {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47)
     return { format: 'png', width: b.readUInt32BE(16), height: b.readUInt32BE(20) };

@@ -159,6 +159,11 @@ export interface OrderItemRecord {
   returnStatus?: string;
   reverseOrderId?: number;
   reverseOrderLineId?: number;
+  /** The reverse order's latest status (CANCEL_INIT, CANCEL_SUCCESS, REFUND_SUCCESS…) and type. */
+  reverseStatus?: string;
+  reverseRequestType?: 'CANCEL' | 'RETURN' | 'ONLY_REFUND';
+  reverseCreatedAt?: number;
+  reverseModifiedAt?: number;
   paymentTime?: number;
   promisedShippingTime: number;
   productMainImage: string;

@@ -6,6 +6,7 @@ import type { Site } from '../core/sites.ts';
 import { canMove, moveItem } from './item-states.ts';
 import { packageItems } from './logistics.ts';
 import { ownOrder } from './order-api.ts';
+import { setReverse } from './reverse-status.ts';
 
 /** Seller cancellation reasons; ids differ by country as on the platforms. */
 export function cancelReasons(site: Site): { reason_id: string; reason_name: string; zeroStock: boolean }[] {
@@ -143,19 +144,10 @@ export function returnItems(
   const reverseOrderId = data.nextReverseId();
   for (const item of items) {
     if (!canMove(item.status, 'returned')) continue;
-    item.reverseOrderId = reverseOrderId;
-    item.reverseOrderLineId = data.nextReverseId();
     item.returnStatus = 'RETURNED';
     item.reason = reason;
     item.cancelReturnInitiator = 'buyer-return';
-    rt.notify(order.site, order.sellerId, 10, {
-      reverse_order_id: String(reverseOrderId),
-      reverse_order_line_id: String(item.reverseOrderLineId),
-      trade_order_id: String(order.orderId),
-      trade_order_line_id: String(item.orderItemId),
-      reverse_status: 'REFUND_SUCCESS',
-      buyer_id: order.buyerId,
-    });
+    setReverse(rt, order, item, { reverseOrderId, status: 'REFUND_SUCCESS', requestType: 'RETURN' });
     moveItem(rt, order, item, 'returned', {
       reverse_order_id: String(reverseOrderId),
       reverse_order_line_id: String(item.reverseOrderLineId),

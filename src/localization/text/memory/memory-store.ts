@@ -257,7 +257,10 @@ export class TranslationMemory {
     // One statement cannot touch a row twice: the last write for a key wins.
     const byKey = new Map<string, NewMemoryRow>();
     for (const r of input) byKey.set(cacheKey(r.scope.key, r), r);
-    const rows = [...byKey.values()];
+    // Rows go in key order: two sessions upserting overlapping sets then lock them in the same
+    // order and wait for each other instead of deadlocking (seen on PostgreSQL with 13 sites
+    // localizing the same products at once).
+    const rows = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
     this.stats.writes += rows.length;
     const made: MemoryRow[] = rows.map((r) => ({
       id: contentId('tm', r.scope.key, r.sourceLang, r.targetLang, r.style, r.sourceKey),

@@ -1,0 +1,2 @@
+ALTER TABLE "packages" ADD COLUMN "international_carrier" text;--> statement-breakpoint
+ALTER TABLE "packages" ADD COLUMN "international_tracking" text;
