@@ -110,6 +110,8 @@ export const orders = pgTable(
   (t) => [
     uniqueIndex('orders_site_external_uq').on(t.site, t.externalOrderId),
     index('orders_seller_placed_idx').on(t.sellerId, t.placedAt),
+    // Analytics reads every seller's orders of a period (src/analytics).
+    index('orders_placed_idx').on(t.placedAt),
   ],
 );
 

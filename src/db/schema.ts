@@ -152,3 +152,4 @@ export * from './schema-translation.ts';
 export * from './schema-listings.ts';
 export * from './schema-listing-records.ts';
 export * from './schema-images.ts';
+export * from './schema-analytics.ts';
