@@ -4,7 +4,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.kbridge/**', 'dist/**', 'web/dist/**', 'src/db/migrations/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.kbridge/**',
+      'dist/**',
+      'web/dist/**',
+      'web/src/api/schema.d.ts',
+      'src/db/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -86,13 +86,23 @@ export function createApiApp(app: App) {
   api.route('/', listingRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'kbridge API',
-      version: '0.1.0',
-      description: 'Export Korean catalogs to Lazada, Daraz, Miravia and AliExpress.',
-    },
-  });
+  api.doc31('/openapi.json', DOCUMENT_INFO);
   return api;
+}
+
+const DOCUMENT_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'kbridge API',
+    version: '0.1.0',
+    description: 'Export Korean catalogs to Lazada, Daraz, Miravia and AliExpress.',
+  },
+};
+
+/**
+ * The OpenAPI document without a running app: it depends only on the route definitions (the app
+ * is read by handlers at request time), so the console's types can be generated offline.
+ */
+export function openApiDocument() {
+  return createApiApp(undefined as unknown as App).getOpenAPI31Document(DOCUMENT_INFO);
 }

@@ -1,4 +1,4 @@
-export { createApiApp } from './app.ts';
+export { createApiApp, openApiDocument } from './app.ts';
 export { startApiServer, type RunningServer } from './server.ts';
 export {
   createApiKey,

@@ -1,7 +1,7 @@
 // `npm start`: the main job on embedded defaults. Migrates the store, imports a sample Korean
 // catalog on the first run, makes sure an operator API key exists, then runs the job workers and
 // the HTTP API until stopped. Later stages of the export pipeline join here as they are built.
-import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKey, startApiServer, type RunningServer } from '../api/index.ts';
 import { createSampleCatalog, importCatalog, writeCanonicalCsv } from '../catalog/index.ts';
@@ -108,6 +108,8 @@ async function main(): Promise<void> {
   ordersRuntime(app).startProcessing();
   const pipeline = sandbox ? await runDemoPipeline(app, say) : undefined;
   say(`kbridge is running at ${server.url}`);
+  // A one-time link, not the key: whoever reads this terminal can sign in once, for 15 minutes.
+  say(`  console: ${server.signInLink(readFileSync(keyFile, 'utf8').trim())}`);
   say(`  OpenAPI: ${server.url}/openapi.json`);
   say(`  try:     curl -H "Authorization: Bearer $(cat ${keyFile})" ${server.url}/v1/products?limit=2`);
   say('  stop:    Ctrl-C');
