@@ -9,6 +9,10 @@ import { packageRoutes } from './orders/package-routes.ts';
 import { stockRoutes } from './orders/stock-routes.ts';
 import { pushRoutes } from './orders/push-route.ts';
 import { listingRoutes } from './listings/routes.ts';
+import { bulkListingRoutes } from './listings/bulk-routes.ts';
+import { catalogRoutes } from './catalog/routes.ts';
+import { productOverviewRoutes } from './products/overview-routes.ts';
+import { imageRoutes } from './images/routes.ts';
 import { productRoutes } from './products/routes.ts';
 import { sellerRoutes } from './sellers/routes.ts';
 import { translationRoutes } from './translations/routes.ts';
@@ -84,6 +88,10 @@ export function createApiApp(app: App) {
   api.route('/', pushRoutes());
   api.route('/', translationRoutes());
   api.route('/', listingRoutes());
+  api.route('/', bulkListingRoutes());
+  api.route('/', catalogRoutes());
+  api.route('/', productOverviewRoutes());
+  api.route('/', imageRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', DOCUMENT_INFO);

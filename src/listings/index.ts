@@ -46,6 +46,30 @@ export { syncOnce, type SyncSummary } from './sync.ts';
 export { reconcileSite, type ReconcileSummary } from './reconcile.ts';
 export { actOnListing, type ListingAction } from './actions.ts';
 export {
+  bulkListingAction,
+  BULK_ACTIONS,
+  MAX_BULK_TARGETS,
+  type BulkAction,
+  type BulkItem,
+  type BulkRequest,
+  type BulkResult,
+} from './bulk-actions.ts';
+export {
+  catalogGrid,
+  gridCells,
+  GRID_STATES,
+  type GridCell,
+  type GridFilter,
+  type GridRow,
+  type GridState,
+} from './grid.ts';
+export {
+  productSyncLog,
+  productListingSkus,
+  type ProductSyncEntry,
+  type ProductListingSku,
+} from './product-history.ts';
+export {
   categoryReview,
   confirmListingCategory,
   type CategoryReviewRow,
@@ -61,7 +85,7 @@ export {
   type ListingPage,
   type ListingDetail,
 } from './queries.ts';
-export { pricingSiteOf } from './listing-inputs.ts';
+export { pricingSiteOf, priceableVariant } from './listing-inputs.ts';
 export type { ListingRow } from './listing-store.ts';
 export { listingsDeps } from './app-runtime.ts';
 export { startSyncLoop, type SyncLoopOptions } from './sync-loop.ts';

@@ -24,6 +24,21 @@ export function pricingSiteOf(site: string): string {
   return site === 'aliexpress-global' ? 'aliexpress-us' : site;
 }
 
+/** What pricing needs of one variant of a product: its price in won, weight, box and category. */
+export function priceableVariant(product: ProductWithVariants, v: ProductWithVariants['variants'][number]) {
+  return priceableItem({
+    variantId: v.id,
+    sellerId: product.sellerId,
+    priceKrw: product.priceKrw + v.priceDeltaKrw,
+    weightG: product.weightG,
+    dimsMm:
+      product.lengthMm && product.widthMm && product.heightMm
+        ? { lengthMm: product.lengthMm, widthMm: product.widthMm, heightMm: product.heightMm }
+        : null,
+    categoryPath: product.sourceCategoryPath,
+  });
+}
+
 export type PriceOrFailure = Money | { failure: string };
 
 export async function pricesFor(
@@ -55,21 +70,7 @@ export async function pricesFor(
   const fresh: PriceChange[] = [];
   for (const v of product.variants) {
     if (out.has(v.id)) continue;
-    const result = quote(
-      pricing,
-      pricingSiteOf(site),
-      priceableItem({
-        variantId: v.id,
-        sellerId: product.sellerId,
-        priceKrw: product.priceKrw + v.priceDeltaKrw,
-        weightG: product.weightG,
-        dimsMm:
-          product.lengthMm && product.widthMm && product.heightMm
-            ? { lengthMm: product.lengthMm, widthMm: product.widthMm, heightMm: product.heightMm }
-            : null,
-        categoryPath: product.sourceCategoryPath,
-      }),
-    );
+    const result = quote(pricing, pricingSiteOf(site), priceableVariant(product, v));
     out.set(v.id, result.ok ? result.value.price : { failure: result.error.message });
     fresh.push({
       variantId: v.id,

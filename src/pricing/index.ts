@@ -128,4 +128,5 @@ export async function currentFxSnapshot(repo: FxRepository): Promise<FxSnapshot>
   return (await repo.latest()) ?? defaultFxSnapshot();
 }
 export { pricingCategoryOf, priceableItem, type VariantPricingFacts } from './category-of.ts';
+export { COMPONENT_CODES } from './waterfall.ts';
 export { saveSitePrices } from './site-prices.ts';

@@ -43,7 +43,8 @@ export interface WaterfallRules {
   readonly customs: RuleRef;
 }
 
-const ORDER: readonly ComponentCode[] = [
+/** The waterfall's components, in the order a quote lists them. */
+export const COMPONENT_CODES: readonly [ComponentCode, ...ComponentCode[]] = [
   'goods',
   'fx',
   'commission',
@@ -115,10 +116,10 @@ export function buildComponents(
     rules.customs.code,
     site.rules.margin.code,
   ];
-  const components: QuoteComponent[] = new Array(ORDER.length);
-  for (let i = 0; i < ORDER.length; i++) {
+  const components: QuoteComponent[] = new Array(COMPONENT_CODES.length);
+  for (let i = 0; i < COMPONENT_CODES.length; i++) {
     components[i] = {
-      code: ORDER[i]!,
+      code: COMPONENT_CODES[i]!,
       label: label[i]!,
       local: { currency: site.currency, minor: locals[i]! },
       krw: { currency: 'KRW', minor: krws[i]! },

@@ -21,6 +21,7 @@ const ids = {
   reviews: {} as Record<'A' | 'B', string>,
   glossary: {} as Record<'A' | 'B', string>,
   listings: {} as Record<'A' | 'B', string>,
+  imageVariants: {} as Record<'A' | 'B', string>,
 };
 const keys = {} as Record<'operator' | 'A' | 'B', string>;
 
@@ -98,6 +99,42 @@ async function seedOrders(who: 'A' | 'B'): Promise<void> {
   Object.assign(ids.returns, { [who]: `ret_TENANCY${who}` });
 }
 
+/** A localized variant of an image of each seller's product (as the image job leaves it). */
+async function seedImageVariant(who: 'A' | 'B'): Promise<void> {
+  const url = `https://img.example/${who}.png`;
+  const hash = `hash-tenancy-${who}`;
+  await app.store.query(`UPDATE products SET images = $1 WHERE id = $2`, [
+    JSON.stringify([url]),
+    ids.products[who],
+  ]);
+  await app.store.query(`INSERT INTO image_sources (seller_id, url, source_hash) VALUES ($1, $2, $3)`, [
+    ids.sellers[who],
+    url,
+    hash,
+  ]);
+  const summary = { lines: 0, translated: 0, converted: 0, kept: 0, needsTranslation: 0, needsReview: 0 };
+  const report = {
+    lines: [],
+    residual: null,
+    width: 1,
+    height: 1,
+    summary: { ...summary, unreadable: 0, overflow: 0, complete: true },
+  };
+  ids.imageVariants[who] = `limg_TENANCY${who}`;
+  await app.store.query(
+    `INSERT INTO localized_images (id, source_hash, locale, tm_version, scope_key, seller_id, mime, width, height, data, report)
+     VALUES ($1, $2, 'en-SG.png', 'v1', $3, $4, 'image/png', 1, 1, $5, $6)`,
+    [
+      ids.imageVariants[who],
+      hash,
+      `seller:${ids.sellers[who]}`,
+      ids.sellers[who],
+      Buffer.from(who),
+      JSON.stringify(report),
+    ],
+  );
+}
+
 before(async () => {
   app = await testApp();
   const dir = mkdtempSync(join(tmpdir(), 'kbridge-tenancy-'));
@@ -127,6 +164,7 @@ before(async () => {
       [ids.listings[who], ids.sellers[who], ids.products[who]],
     );
   }
+  for (const who of ['A', 'B'] as const) await seedImageVariant(who);
   for (const who of ['A', 'B'] as const) {
     const t = await seedTranslations(app, ids.sellers[who]);
     Object.assign(ids.reviews, { [who]: t.reviewId });
@@ -151,8 +189,10 @@ const ENDPOINTS: Record<
      * `shared`: reference data or computation on the request alone, the same for every caller.
      * `action`: a call on one resource (POST, or a GET answering a file): on another seller's
      * resource it is "not found"; on one's own it may succeed or be refused, but is never 404.
+     * `bulk`: an action on many ids (bodyFor names the seller's resources): 200 with one outcome
+     * per item, another seller's items each `not_found` and never acted on.
      */
-    kind: 'list' | 'item' | 'self' | 'shared' | 'action';
+    kind: 'list' | 'item' | 'self' | 'shared' | 'action' | 'bulk';
     resource?: keyof typeof ids;
     body?: unknown;
     /** The body naming the caller's own resource (for actions without an id in the path). */
@@ -219,6 +259,14 @@ const ENDPOINTS: Record<
       sellerId: ids.sellers[who],
     }),
   },
+  '/v1/listings/actions': {
+    kind: 'bulk',
+    bodyFor: (who) => ({ action: 'pause', listingIds: [ids.listings[who]], productIds: [ids.products[who]] }),
+  },
+  '/v1/catalog/grid': { kind: 'list', owner: (r) => r.sellerId },
+  '/v1/products/{id}/overview': { kind: 'item', resource: 'products' },
+  '/v1/products/{id}/images': { kind: 'item', resource: 'products' },
+  '/v1/images/{id}/content': { kind: 'item', resource: 'imageVariants' },
   '/v1/listings/publish': {
     kind: 'action',
     bodyFor: (who) => ({ site: 'daraz-pk', sellerId: ids.sellers[who], limit: 1 }),
@@ -257,6 +305,28 @@ test('a seller key sees only its own seller, on every endpoint', async () => {
         assert.ok(own.status !== 404 && own.status !== 401, `${path}: ${me} reaches its own (${own.status})`);
         const pried = await get(theirs, keys[me], spec.bodyFor?.(other) ?? spec.body);
         assert.equal(pried.status, 404, `${path}: ${me} cannot act on ${other}'s`);
+      } else if (spec.kind === 'bulk') {
+        const own = await get(path, keys[me], spec.bodyFor!(me));
+        assert.equal(own.status, 200, path);
+        const ownItems = own.body.items as { error?: { code: string } }[];
+        assert.ok(
+          ownItems.length > 0 && ownItems.every((i) => i.error?.code !== 'not_found'),
+          `${path}: own`,
+        );
+        const before = await app.store.query('SELECT state, updated_at FROM listings WHERE seller_id = $1', [
+          ids.sellers[other],
+        ]);
+        const pried = await get(path, keys[me], spec.bodyFor!(other));
+        assert.equal(pried.status, 200, path);
+        const items = pried.body.items as { error?: { code: string } }[];
+        assert.ok(
+          items.length > 0 && items.every((i) => i.error?.code === 'not_found'),
+          `${path}: ${me} on ${other}'s`,
+        );
+        const after = await app.store.query('SELECT state, updated_at FROM listings WHERE seller_id = $1', [
+          ids.sellers[other],
+        ]);
+        assert.deepEqual(after, before, `${path}: ${other}'s listings untouched`);
       } else if (spec.kind === 'self') {
         const res = await get(path, keys[me]);
         assert.deepEqual(res.body, { role: 'seller', sellerId: ids.sellers[me] });

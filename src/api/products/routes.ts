@@ -14,7 +14,7 @@ const VariantSchema = z
   })
   .openapi('Variant');
 
-const ProductSchema = z
+export const ProductSchema = z
   .object({
     id: z.string().openapi({ example: 'prd_01M8846EPXNK9WCFD5F7MERYK2' }),
     sellerId: z.string(),
@@ -39,7 +39,7 @@ const ProductSchema = z
   })
   .openapi('Product');
 
-function toJson(p: ProductWithVariants) {
+export function productJson(p: ProductWithVariants) {
   return {
     id: p.id,
     sellerId: p.sellerId,
@@ -116,12 +116,12 @@ export function productRoutes() {
       const limit = query.limit ?? 50;
       const rows = await listProducts(c.get('app').store.db, c.get('scope'), { ...query, limit });
       return c.json(
-        { data: rows.map(toJson), next: rows.length === limit ? (rows.at(-1)?.id ?? null) : null },
+        { data: rows.map(productJson), next: rows.length === limit ? (rows.at(-1)?.id ?? null) : null },
         200,
       );
     })
     .openapi(get, async (c) => {
       const product = await getProduct(c.get('app').store.db, c.get('scope'), c.req.valid('param').id);
-      return c.json(toJson(product), 200);
+      return c.json(productJson(product), 200);
     });
 }

@@ -52,3 +52,9 @@ export {
   imageLocalizer,
   type ProductImageOutcome,
 } from './product-images.ts';
+export {
+  productImageViews,
+  imageVariantContent,
+  type ProductImageView,
+  type ImageVariantView,
+} from './product-variants.ts';
