@@ -9,6 +9,7 @@ import { packageRoutes } from './orders/package-routes.ts';
 import { stockRoutes } from './orders/stock-routes.ts';
 import { pushRoutes } from './orders/push-route.ts';
 import { listingRoutes } from './listings/routes.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
 import { bulkListingRoutes } from './listings/bulk-routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { productOverviewRoutes } from './products/overview-routes.ts';
@@ -88,6 +89,7 @@ export function createApiApp(app: App) {
   api.route('/', pushRoutes());
   api.route('/', translationRoutes());
   api.route('/', listingRoutes());
+  api.route('/', analyticsRoutes());
   api.route('/', bulkListingRoutes());
   api.route('/', catalogRoutes());
   api.route('/', productOverviewRoutes());

@@ -57,7 +57,7 @@ async function seedOrders(who: 'A' | 'B'): Promise<void> {
   await app.store.query(
     `INSERT INTO orders (id, seller_id, site, platform, external_order_id, external_seller_id, currency, items_total_minor,
        items_total_krw, fx_snapshot_id, fx_rate, buyer_name, buyer_country, placed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'SGD', 2500, 25000, $7, '1000', 'Tan Ah Kow', $8, now())`,
+     VALUES ($1, $2, $3, $4, $5, $6, 'SGD', 2500, 25000, $7, '1000', 'Tan Ah Kow', $8, $9)`,
     [
       orderId,
       sellerId,
@@ -67,6 +67,7 @@ async function seedOrders(who: 'A' | 'B'): Promise<void> {
       `ext-${who}`,
       fx.id,
       who === 'A' ? 'SG' : 'PK',
+      app.clock.now(),
     ],
   );
   const pkgId = `pkg_TENANCY${who}`;
@@ -189,15 +190,20 @@ const ENDPOINTS: Record<
      * `shared`: reference data or computation on the request alone, the same for every caller.
      * `action`: a call on one resource (POST, or a GET answering a file): on another seller's
      * resource it is "not found"; on one's own it may succeed or be refused, but is never 404.
+     * `report`: figures over many rows (analytics): `mine` tells the caller's own figures apart;
+     * the body never names another seller, and `?sellerId=` of another seller changes nothing.
+     * `operator`: operator only: a seller key is refused (403).
      * `bulk`: an action on many ids (bodyFor names the seller's resources): 200 with one outcome
      * per item, another seller's items each `not_found` and never acted on.
      */
-    kind: 'list' | 'item' | 'self' | 'shared' | 'action' | 'bulk';
+    kind: 'list' | 'item' | 'self' | 'shared' | 'action' | 'bulk' | 'report' | 'operator';
     resource?: keyof typeof ids;
     body?: unknown;
     /** The body naming the caller's own resource (for actions without an id in the path). */
     bodyFor?: (who: 'A' | 'B') => unknown;
     owner?: (item: Record<string, unknown>) => unknown;
+    /** `report`: true when the body holds the seller's own figures (and only theirs). */
+    mine?: (body: Record<string, unknown>, sellerId: string) => boolean;
   }
 > = {
   '/v1/me': { kind: 'self' },
@@ -271,6 +277,17 @@ const ENDPOINTS: Record<
     kind: 'action',
     bodyFor: (who) => ({ site: 'daraz-pk', sellerId: ids.sellers[who], limit: 1 }),
   },
+  '/v1/analytics/gmv': {
+    kind: 'report',
+    mine: (r, sellerId) =>
+      r.sellerId === sellerId &&
+      (r.totals as { orders: number }).orders > 0 &&
+      (r.bySeller as { sellerId: string }[]).every((s) => s.sellerId === sellerId),
+  },
+  '/v1/analytics/target': {
+    kind: 'report',
+    mine: (r) => r.target === null && (r.ytdOrders as number) > 0,
+  },
 };
 
 test('every /v1 endpoint in the OpenAPI document has a tenancy case', async () => {
@@ -327,6 +344,16 @@ test('a seller key sees only its own seller, on every endpoint', async () => {
           ids.sellers[other],
         ]);
         assert.deepEqual(after, before, `${path}: ${other}'s listings untouched`);
+      } else if (spec.kind === 'report') {
+        const own = await get(path, keys[me]);
+        assert.equal(own.status, 200, path);
+        assert.ok(spec.mine!(own.body, ids.sellers[me]), `${path}: ${me} sees its own figures`);
+        assert.ok(!JSON.stringify(own.body).includes(ids.sellers[other]), `${path}: nothing of ${other}`);
+        const pried = await get(`${path}?sellerId=${ids.sellers[other]}`, keys[me]);
+        assert.deepEqual(pried.body, own.body, `${path}?sellerId`);
+      } else if (spec.kind === 'operator') {
+        assert.equal((await get(path, keys[me])).status, 403, `${path}: operator only`);
+        assert.equal((await get(path, keys.operator)).status, 200, `${path}: the operator`);
       } else if (spec.kind === 'self') {
         const res = await get(path, keys[me]);
         assert.deepEqual(res.body, { role: 'seller', sellerId: ids.sellers[me] });
@@ -364,6 +391,24 @@ test('the operator sees every seller', async () => {
     [ids.sellers.B],
   );
   assert.equal((await get(`/v1/sellers/${ids.sellers.B}`, keys.operator)).status, 200);
+});
+
+test("the operator's reports cover every seller; only the operator sets the GMV target", async () => {
+  const gmv = await get('/v1/analytics/gmv', keys.operator);
+  assert.deepEqual(
+    new Set((gmv.body.bySeller as { sellerId: string }[]).map((s) => s.sellerId)),
+    new Set(Object.values(ids.sellers)),
+  );
+  const put = (key: string) =>
+    fetch(`${server.url}/v1/analytics/target`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ year: 2026, amountKrw: 5_000_000 }),
+    });
+  assert.equal((await put(keys.A)).status, 403);
+  assert.equal((await put(keys.operator)).status, 200);
+  const seller = await get('/v1/analytics/target', keys.B);
+  assert.equal(seller.body.target, null, 'a seller never sees the program target');
 });
 
 test('health and the OpenAPI document need no key; bad parameters are named', async () => {
