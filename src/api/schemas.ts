@@ -11,6 +11,19 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+/** Money as everywhere in kbridge: integer minor units of an ISO 4217 currency. */
+export const MoneySchema = z
+  .object({
+    currency: z.string().openapi({ example: 'KRW', description: 'ISO 4217 code' }),
+    minor: z.number().int().openapi({ description: 'integer count of minor units' }),
+  })
+  .openapi('Money');
+
+/** A date-time as JSON carries it: ISO 8601 in UTC. */
+export const DateTime = z.iso
+  .datetime()
+  .openapi({ format: 'date-time', example: '2026-11-25T09:30:00.000Z' });
+
 export const PageQuery = z.object({
   after: z.string().optional().openapi({ description: 'return items after this id (keyset paging)' }),
   limit: z.coerce.number().int().min(1).max(500).optional().openapi({ example: 50 }),

@@ -170,6 +170,18 @@ export async function packOrder(
   return ok({ packages: [...groups.values()] });
 }
 
+/** A package's statuses (the packages table's CHECK list): ours, moved by the seller's actions and tracking. */
+export const PACKAGE_STATUSES = [
+  'packed',
+  'ready_to_ship',
+  'handed_over',
+  'shipped',
+  'delivered',
+  'canceled',
+] as const;
+
+export type PackageStatus = (typeof PACKAGE_STATUSES)[number];
+
 export interface PackageRow {
   id: string;
   sellerId: string;
@@ -178,7 +190,7 @@ export interface PackageRow {
   externalPackageId: string;
   trackingNumber: string | null;
   shipmentProvider: string | null;
-  status: string;
+  status: PackageStatus;
   serviceCode: string | null;
   firstMileCarrier: string | null;
   firstMileTracking: string | null;
@@ -211,7 +223,7 @@ export async function packagesInScope(
     externalPackageId: String(r.external_package_id),
     trackingNumber: (r.tracking_number as string | null) ?? null,
     shipmentProvider: (r.shipment_provider as string | null) ?? null,
-    status: String(r.status),
+    status: r.status as PackageStatus,
     serviceCode: (r.service_code as string | null) ?? null,
     firstMileCarrier: (r.first_mile_carrier as string | null) ?? null,
     firstMileTracking: (r.first_mile_tracking as string | null) ?? null,

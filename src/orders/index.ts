@@ -32,6 +32,7 @@ export {
   type MarketplaceGateway,
   type MarketplaceApp,
 } from './channels.ts';
+export { listConnections, type Connection } from './connections.ts';
 export {
   InboxWriter,
   claimInbox,
@@ -70,6 +71,8 @@ export {
   type CancelFailure,
   type CancelResult,
   type ReturnView,
+  RETURN_KINDS,
+  RETURN_STATUSES,
 } from './lifecycle.ts';
 export {
   packOrder,
@@ -77,21 +80,24 @@ export {
   readyToShip,
   handOver,
   packagesInScope,
+  PACKAGE_STATUSES,
+  type PackageStatus,
   type PackFailure,
   type PackResult,
   type PackageRow,
 } from './fulfilment.ts';
 export {
   todoList,
-  listOrders,
   getOrderDetail,
   orderTimeline,
+  TODO_ACTIONS,
   type TodoAction,
   type TodoItem,
-  type OrderSummary,
   type OrderDetail,
   type TimelineEntry,
 } from './queries.ts';
+export { listOrders, type OrderListOptions, type OrderSummary } from './order-list.ts';
+export { STOCK_STATES, type StockState } from './line-stock.ts';
 export {
   customsPapers,
   packageParcel,

@@ -3,7 +3,7 @@ import type { Store } from '../db/index.ts';
 import { AppError, err, ok, scopedSellerId, type Result, type Scope } from '../shared/index.ts';
 import { applyReverse } from './apply-reverse.ts';
 import { AE_REQUEST_PREFIX } from './cancel-requests.ts';
-import { SELLER_CANCELLABLE, isLineStatus } from './line-states.ts';
+import { SELLER_CANCELLABLE, isLineStatus, type LineStatus } from './line-states.ts';
 import { channelOf, linesOf, orderInScope, recordEvent, refreshOrder, type OrderDeps } from './order-deps.ts';
 
 /**
@@ -101,7 +101,7 @@ export async function answerCancelRequest(
   input: { orderId: string; accept: boolean; reasonCode?: string | undefined; actor?: string },
 ): Promise<
   Result<
-    { reverseOrderIds: string[]; accepted: boolean; lines: { lineId: string; status: string }[] },
+    { reverseOrderIds: string[]; accepted: boolean; lines: { lineId: string; status: LineStatus }[] },
     AnswerCancelFailure
   >
 > {
@@ -164,13 +164,16 @@ export async function answerCancelRequest(
   });
 }
 
+export const RETURN_KINDS = ['buyer_return', 'returned_to_sender'] as const;
+export const RETURN_STATUSES = ['open', 'restocked', 'written_off'] as const;
+
 export interface ReturnView {
   id: string;
   sellerId: string;
   orderId: string;
   lineId: string;
-  kind: string;
-  status: string;
+  kind: (typeof RETURN_KINDS)[number];
+  status: (typeof RETURN_STATUSES)[number];
   externalReverseOrderId: string | null;
   sellerSku: string | null;
   quantity: number;
@@ -196,8 +199,9 @@ export async function listReturns(
     sellerId: String(r.seller_id),
     orderId: String(r.order_id),
     lineId: String(r.line_id),
-    kind: String(r.kind),
-    status: String(r.status),
+    // The table's CHECK lists are these constants.
+    kind: r.kind as ReturnView['kind'],
+    status: r.status as ReturnView['status'],
     externalReverseOrderId: (r.external_reverse_order_id as string | null) ?? null,
     sellerSku: (r.seller_sku as string | null) ?? null,
     quantity: Number(r.quantity),

@@ -6,7 +6,9 @@ import { stockNeed, type LineStatus } from './line-states.ts';
  * none/short → reserved (reserve) or shipped (ship from free stock); reserved → released or
  * shipped. Unmatched lines (no variant) and finished states never move stock.
  */
-export type StockState = 'none' | 'reserved' | 'short' | 'released' | 'shipped' | 'unmatched';
+export const STOCK_STATES = ['none', 'reserved', 'short', 'released', 'shipped', 'unmatched'] as const;
+
+export type StockState = (typeof STOCK_STATES)[number];
 
 export type StockOp = 'reserve' | 'release' | 'ship' | 'ship-unreserved';
 

@@ -2,6 +2,8 @@ import type { Describe } from './customs-papers.ts';
 import type { Store } from '../db/index.ts';
 import type { HubRateCard } from '../logistics/index.ts';
 import { AppError, scopedSellerId, type Clock, type Scope } from '../shared/index.ts';
+import type { LineStatus } from './line-states.ts';
+import type { StockState } from './line-stock.ts';
 import { applyOrders, type ApplySummary, type ReportSource } from './apply-orders.ts';
 import { applyReverse } from './apply-reverse.ts';
 import { cancelRequestReports } from './cancel-requests.ts';
@@ -34,8 +36,8 @@ export interface LineRef {
   id: string;
   orderId: string;
   externalItemId: string;
-  status: string;
-  stockState: string;
+  status: LineStatus;
+  stockState: StockState;
   variantId: string | null;
   sellerSku: string | null;
   quantity: number;
@@ -83,8 +85,9 @@ export async function linesOf(store: Pick<Store, 'query'>, orderId: string): Pro
     id: String(r.id),
     orderId: String(r.order_id),
     externalItemId: String(r.external_item_id),
-    status: String(r.status),
-    stockState: String(r.stock_state),
+    // Written only through line-states/line-stock, so the stored text is one of their values.
+    status: r.status as LineStatus,
+    stockState: r.stock_state as StockState,
     variantId: (r.variant_id as string | null) ?? null,
     sellerSku: (r.seller_sku as string | null) ?? null,
     quantity: Number(r.quantity),

@@ -1,21 +1,27 @@
 import type { Store } from '../db/index.ts';
 import { trackingTimeline } from '../logistics/index.ts';
 import { scopedSellerId, type Scope } from '../shared/index.ts';
+import type { PackageStatus } from './fulfilment.ts';
+import type { LineStatus } from './line-states.ts';
 import { linesOf, orderInScope, type LineRef } from './order-deps.ts';
+import type { OrderSummary } from './order-list.ts';
 
 /**
  * Reading orders on a seller's behalf: the to-do list (what to pack, print, hand over, fix), an
  * order with its lines and packages, and its timeline. Everything is scoped by seller.
  */
-export type TodoAction =
-  | 'answer-cancel'
-  | 'pack'
-  | 'print-label'
-  | 'ready-to-ship'
-  | 'hand-over'
-  | 'short-of-stock'
-  | 'map-sku'
-  | 'receive-return';
+export const TODO_ACTIONS = [
+  'answer-cancel',
+  'pack',
+  'print-label',
+  'ready-to-ship',
+  'hand-over',
+  'short-of-stock',
+  'map-sku',
+  'receive-return',
+] as const;
+
+export type TodoAction = (typeof TODO_ACTIONS)[number];
 
 export interface TodoItem {
   action: TodoAction;
@@ -24,7 +30,7 @@ export interface TodoItem {
   site: string;
   sellerId: string;
   placedAt: Date;
-  lines: { lineId: string; sellerSku: string | null; status: string; quantity: number }[];
+  lines: { lineId: string; sellerSku: string | null; status: LineStatus; quantity: number }[];
   packageId: string | null;
   returnId?: string | undefined;
   /** `answer-cancel`: the buyer's cancellation request (the marketplace's reverse order) to accept or refuse. */
@@ -57,7 +63,7 @@ export async function todoList(
     seller_id: string;
     placed_at: Date;
     seller_sku: string | null;
-    status: string;
+    status: LineStatus;
     quantity: number;
     stock_state: string;
     package_id: string | null;
@@ -113,7 +119,7 @@ export async function todoList(
     seller_id: string;
     placed_at: Date;
     seller_sku: string | null;
-    status: string;
+    status: LineStatus;
     quantity: number;
   }>(
     `SELECT r.id, r.order_id, r.line_id, o.external_order_id, o.site, o.seller_id, o.placed_at, l.seller_sku, l.status, l.quantity
@@ -140,60 +146,6 @@ export async function todoList(
   );
 }
 
-export interface OrderSummary {
-  id: string;
-  sellerId: string;
-  site: string;
-  externalOrderId: string;
-  orderNumber: string | null;
-  currency: string;
-  itemsTotalMinor: number;
-  itemsTotalKrw: number;
-  fxSnapshotId: string;
-  buyerCountry: string | null;
-  placedAt: Date;
-  statuses: string[];
-}
-
-/** Orders in scope, newest first (keyset paging on the id). */
-export async function listOrders(
-  store: Pick<Store, 'query'>,
-  scope: Scope,
-  options: { sellerId?: string; site?: string; status?: string; after?: string; limit?: number } = {},
-): Promise<OrderSummary[]> {
-  const rows = await store.query<Record<string, unknown>>(
-    `SELECT o.id, o.seller_id, o.site, o.external_order_id, o.order_number, o.currency, o.items_total_minor,
-       o.items_total_krw, o.fx_snapshot_id, o.buyer_country, o.placed_at,
-       (SELECT array_agg(DISTINCT l.status) FROM order_lines l WHERE l.order_id = o.id) AS statuses
-     FROM orders o
-     WHERE ($1::text IS NULL OR o.seller_id = $1) AND ($2::text IS NULL OR o.site = $2)
-       AND ($3::text IS NULL OR o.id < $3)
-       AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.status = $4))
-     ORDER BY o.id DESC LIMIT $5`,
-    [
-      scopedSellerId(scope) ?? options.sellerId ?? null,
-      options.site ?? null,
-      options.after ?? null,
-      options.status ?? null,
-      options.limit ?? 50,
-    ],
-  );
-  return rows.map((r) => ({
-    id: String(r.id),
-    sellerId: String(r.seller_id),
-    site: String(r.site),
-    externalOrderId: String(r.external_order_id),
-    orderNumber: (r.order_number as string | null) ?? null,
-    currency: String(r.currency),
-    itemsTotalMinor: Number(r.items_total_minor),
-    itemsTotalKrw: Number(r.items_total_krw),
-    fxSnapshotId: String(r.fx_snapshot_id),
-    buyerCountry: (r.buyer_country as string | null) ?? null,
-    placedAt: r.placed_at as Date,
-    statuses: ((r.statuses as string[] | null) ?? []).filter(Boolean),
-  }));
-}
-
 export interface OrderDetail extends OrderSummary {
   paymentMethod: string | null;
   buyerName: string | null;
@@ -202,7 +154,7 @@ export interface OrderDetail extends OrderSummary {
   packages: {
     id: string;
     externalPackageId: string;
-    status: string;
+    status: PackageStatus;
     trackingNumber: string | null;
     firstMileCarrier: string | null;
     firstMileTracking: string | null;
@@ -241,7 +193,7 @@ export async function getOrderDetail(
     packages: packages.map((p) => ({
       id: String(p.id),
       externalPackageId: String(p.external_package_id),
-      status: String(p.status),
+      status: p.status as PackageStatus,
       trackingNumber: (p.tracking_number as string | null) ?? null,
       firstMileCarrier: (p.first_mile_carrier as string | null) ?? null,
       firstMileTracking: (p.first_mile_tracking as string | null) ?? null,

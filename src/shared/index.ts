@@ -8,3 +8,4 @@ export * from './currency.ts';
 export * from './ids.ts';
 export * from './logger.ts';
 export * from './scope.ts';
+export { containsPattern } from './sql-like.ts';

@@ -10,7 +10,8 @@ import {
 import { router } from '../env.ts';
 import { bearerSecurity, errorResponses, IdParam } from '../schemas.ts';
 import { refuse } from './routes.ts';
-import { conflictResponse, json, JsonObject, JsonPage, jsonBody } from './shared.ts';
+import { HandOverResult, ReadyToShipPage, ShippingOptionPage } from './schemas.ts';
+import { conflictResponse, json, jsonBody } from './shared.ts';
 
 const Pdf = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
 
@@ -31,7 +32,10 @@ const options = createRoute({
   security: bearerSecurity,
   request: { params: IdParam },
   responses: {
-    200: { description: 'options, eligible first', content: { 'application/json': { schema: JsonPage } } },
+    200: {
+      description: 'options, eligible first',
+      content: { 'application/json': { schema: ShippingOptionPage } },
+    },
     ...errorResponses(),
   },
 });
@@ -62,7 +66,7 @@ const rts = createRoute({
   security: bearerSecurity,
   request: { params: IdParam },
   responses: {
-    200: { description: 'outcome', content: { 'application/json': { schema: JsonPage } } },
+    200: { description: 'outcome', content: { 'application/json': { schema: ReadyToShipPage } } },
     ...errorResponses(),
   },
 });
@@ -90,7 +94,7 @@ const handover = createRoute({
     ),
   },
   responses: {
-    200: { description: 'handed over', content: { 'application/json': { schema: JsonObject } } },
+    200: { description: 'handed over', content: { 'application/json': { schema: HandOverResult } } },
     ...conflictResponse(),
     ...errorResponses(),
   },

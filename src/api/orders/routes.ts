@@ -12,27 +12,26 @@ import {
 import { AppError } from '../../shared/index.ts';
 import { router } from '../env.ts';
 import { bearerSecurity, errorResponses, IdParam } from '../schemas.ts';
-import { conflictResponse, json, JsonObject, JsonPage, jsonBody } from './shared.ts';
-
-const ListQuery = z.object({
-  sellerId: z.string().optional().openapi({ description: 'operator only: one seller' }),
-  site: z.string().optional().openapi({ example: 'lazada-sg' }),
-  status: z
-    .string()
-    .optional()
-    .openapi({ description: 'orders with a line in this status', example: 'pending' }),
-  after: z.string().optional().openapi({ description: 'orders older than this id (keyset paging)' }),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
+import { OrderListQuery, orderListOptions } from './list-query.ts';
+import {
+  CancelRequestAnswer,
+  CancelResult,
+  OrderDetail,
+  OrderSummaryPage,
+  PackResult,
+  TimelinePage,
+  TodoPage,
+} from './schemas.ts';
+import { conflictResponse, json, jsonBody } from './shared.ts';
 
 const list = createRoute({
   method: 'get',
   path: '/v1/orders',
   summary: 'Orders, newest first, valued in KRW at the order-time FX snapshot',
   security: bearerSecurity,
-  request: { query: ListQuery },
+  request: { query: OrderListQuery },
   responses: {
-    200: { description: 'orders', content: { 'application/json': { schema: JsonPage } } },
+    200: { description: 'orders', content: { 'application/json': { schema: OrderSummaryPage } } },
     ...errorResponses(),
   },
 });
@@ -45,7 +44,7 @@ const todo = createRoute({
   security: bearerSecurity,
   request: { query: z.object({ site: z.string().optional(), sellerId: z.string().optional() }) },
   responses: {
-    200: { description: 'to-do items', content: { 'application/json': { schema: JsonPage } } },
+    200: { description: 'to-do items', content: { 'application/json': { schema: TodoPage } } },
     ...errorResponses(),
   },
 });
@@ -57,7 +56,7 @@ const get = createRoute({
   security: bearerSecurity,
   request: { params: IdParam },
   responses: {
-    200: { description: 'the order', content: { 'application/json': { schema: JsonObject } } },
+    200: { description: 'the order', content: { 'application/json': { schema: OrderDetail } } },
     ...errorResponses(),
   },
 });
@@ -69,7 +68,7 @@ const timeline = createRoute({
   security: bearerSecurity,
   request: { params: IdParam },
   responses: {
-    200: { description: 'events, oldest first', content: { 'application/json': { schema: JsonPage } } },
+    200: { description: 'events, oldest first', content: { 'application/json': { schema: TimelinePage } } },
     ...errorResponses(),
   },
 });
@@ -96,7 +95,7 @@ const pack = createRoute({
     ),
   },
   responses: {
-    200: { description: 'packed', content: { 'application/json': { schema: JsonObject } } },
+    200: { description: 'packed', content: { 'application/json': { schema: PackResult } } },
     ...conflictResponse(),
     ...errorResponses(),
   },
@@ -112,7 +111,7 @@ const cancel = createRoute({
     body: jsonBody(z.object({ lineIds: z.array(z.string()).optional(), reasonId: z.string().optional() })),
   },
   responses: {
-    200: { description: 'cancelled', content: { 'application/json': { schema: JsonObject } } },
+    200: { description: 'cancelled', content: { 'application/json': { schema: CancelResult } } },
     ...conflictResponse(),
     ...errorResponses(),
   },
@@ -133,7 +132,7 @@ const answerCancel = createRoute({
     ),
   },
   responses: {
-    200: { description: 'answered', content: { 'application/json': { schema: JsonObject } } },
+    200: { description: 'answered', content: { 'application/json': { schema: CancelRequestAnswer } } },
     ...conflictResponse(),
     ...errorResponses(),
   },
@@ -150,7 +149,7 @@ export function orderRoutes() {
   return router()
     .openapi(list, async (c) => {
       const q = c.req.valid('query');
-      const rows = await listOrders(c.get('app').store, c.get('scope'), q);
+      const rows = await listOrders(c.get('app').store, c.get('scope'), orderListOptions(q));
       return c.json(
         { data: json(rows), next: rows.length === (q.limit ?? 50) ? (rows.at(-1)?.id ?? null) : null },
         200,

@@ -1,15 +1,22 @@
 import { z } from '@hono/zod-openapi';
 import { ErrorSchema, pageOf } from '../schemas.ts';
 
-/** Loose shapes for the order endpoints: records as JSON (dates as ISO strings). */
+/** Loose shapes, for endpoints not yet given a precise response schema (orders/schemas.ts has those). */
 export const JsonObject = z.record(z.string(), z.unknown()).openapi('OrdersObject');
 export const JsonPage = pageOf(z.record(z.string(), z.unknown())).openapi('OrdersPage');
 
-/** Dates to ISO strings, Buffers left out: what c.json would do, typed as plain JSON. */
-export function json<T>(
-  value: T,
-): T extends readonly unknown[] ? Record<string, unknown>[] : Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value)) as never;
+/** A value as JSON carries it: dates become ISO strings, the rest keeps its type. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+/** Dates to ISO strings: what c.json would do, typed so the route's response schema checks it. */
+export function json<T>(value: T): Json<T> {
+  return JSON.parse(JSON.stringify(value)) as Json<T>;
 }
 
 export function jsonBody<S extends z.ZodType>(schema: S) {

@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { countStock, receiveStock, stockLevels } from '../../inventory/index.ts';
-import { listReturns, receiveReturn } from '../../orders/index.ts';
+import { listReturns, receiveReturn, RETURN_STATUSES } from '../../orders/index.ts';
 import { router } from '../env.ts';
 import { bearerSecurity, errorResponses, IdParam } from '../schemas.ts';
 import { refuse } from './routes.ts';
-import { conflictResponse, json, JsonObject, JsonPage, jsonBody } from './shared.ts';
+import { ReturnClosed, ReturnPage, StockCounts, StockLevelPage, StockReceipt } from './schemas.ts';
+import { conflictResponse, json, jsonBody } from './shared.ts';
 
 const VariantKey = {
   variantId: z.string().optional(),
@@ -35,7 +36,7 @@ const levels = createRoute({
     }),
   },
   responses: {
-    200: { description: 'stock levels', content: { 'application/json': { schema: JsonPage } } },
+    200: { description: 'stock levels', content: { 'application/json': { schema: StockLevelPage } } },
     ...errorResponses(),
   },
 });
@@ -47,7 +48,7 @@ const receipts = createRoute({
   security: bearerSecurity,
   request: { body: jsonBody(z.object({ ...VariantKey, quantity: z.number().int().positive() })) },
   responses: {
-    200: { description: 'counts after', content: { 'application/json': { schema: JsonObject } } },
+    200: { description: 'counts after', content: { 'application/json': { schema: StockReceipt } } },
     ...errorResponses(),
   },
 });
@@ -59,7 +60,7 @@ const counts = createRoute({
   security: bearerSecurity,
   request: { body: jsonBody(z.object({ ...VariantKey, onHand: z.number().int().nonnegative() })) },
   responses: {
-    200: { description: 'counts after', content: { 'application/json': { schema: JsonObject } } },
+    200: { description: 'counts after', content: { 'application/json': { schema: StockCounts } } },
     ...conflictResponse(),
     ...errorResponses(),
   },
@@ -70,9 +71,9 @@ const returns = createRoute({
   path: '/v1/returns',
   summary: 'Returns (buyer returns, parcels back after a failed delivery), open first',
   security: bearerSecurity,
-  request: { query: z.object({ status: z.enum(['open', 'restocked', 'written_off']).optional() }) },
+  request: { query: z.object({ status: z.enum(RETURN_STATUSES).optional() }) },
   responses: {
-    200: { description: 'returns', content: { 'application/json': { schema: JsonPage } } },
+    200: { description: 'returns', content: { 'application/json': { schema: ReturnPage } } },
     ...errorResponses(),
   },
 });
@@ -87,7 +88,7 @@ const receive = createRoute({
     body: jsonBody(z.object({ restock: z.boolean(), note: z.string().optional() })),
   },
   responses: {
-    200: { description: 'closed', content: { 'application/json': { schema: JsonObject } } },
+    200: { description: 'closed', content: { 'application/json': { schema: ReturnClosed } } },
     ...conflictResponse(),
     ...errorResponses(),
   },

@@ -9,9 +9,7 @@ import {
 } from '../../pricing/index.ts';
 import type { App } from '../../main/app.ts';
 import { router } from '../env.ts';
-import { bearerSecurity, errorResponses } from '../schemas.ts';
-
-const MoneySchema = z.object({ currency: z.string(), minor: z.number().int() }).openapi('Money');
+import { bearerSecurity, errorResponses, MoneySchema } from '../schemas.ts';
 
 const QuoteBody = z
   .object({
