@@ -12,7 +12,7 @@ export interface ProductSyncEntry {
   kind: string;
   fromState: string | null;
   toState: string | null;
-  /** `failed` for platform errors and moves into error or rejected; `ok` otherwise. */
+  /** `failed` for platform errors (with their code) and moves into error or rejected; `ok` otherwise. */
   outcome: 'ok' | 'failed';
   code: string | null;
   message: string | null;
@@ -34,7 +34,11 @@ export async function productSyncLog(
   );
   return rows.map((r) => ({
     ...r,
-    outcome: r.kind === 'error' || r.toState === 'error' || r.toState === 'rejected' ? 'failed' : 'ok',
+    // A platform error is recorded with its code (a publish that will be retried moves to ready).
+    outcome:
+      r.kind === 'error' || r.code !== null || r.toState === 'error' || r.toState === 'rejected'
+        ? 'failed'
+        : 'ok',
   }));
 }
 

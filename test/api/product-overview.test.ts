@@ -3,6 +3,7 @@
 // through the sandbox's HTTP API.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { listingsDeps, pollQc } from '../../src/listings/index.ts';
 import { startConsoleHarness, type ConsoleHarness } from '../helpers/console-harness.ts';
 
 let h: ConsoleHarness;
@@ -81,10 +82,7 @@ test('the product page: source, per-site content, waterfall, listing and sync lo
 });
 
 test('one site only; a product held back by preflight shows as such, with its issues', async () => {
-  await h.app.store.query(`UPDATE products SET weight_g = NULL, updated_at = now() WHERE id = $1`, [
-    productId,
-  ]);
-  // A live listing whose new content fails preflight stays as it is, with the issues recorded.
+  // A product with no weight: the builder's missing line blocks it (a draft, preflight-failed).
   const [other] = await h.app.store.query<{ id: string }>(
     'SELECT id FROM products WHERE seller_id = $1 ORDER BY id OFFSET 1 LIMIT 1',
     [h.sellers.A],
@@ -110,6 +108,31 @@ test('one site only; a product held back by preflight shows as such, with its is
     ),
     JSON.stringify(s.listing.issues),
   );
+});
+
+test('a QC rejection shows in the grid, the page and the sync log, with the platform reason', async () => {
+  const [row] = await h.app.store.query<{ id: string; item_id: string }>(
+    `SELECT id, item_id FROM listings WHERE product_id = $1 AND site = 'lazada-sg' AND state = 'pending_qc'`,
+    [productId],
+  );
+  assert.ok(row, 'the published listing awaits QC');
+  h.sb.admin.decideQc('lazada-sg', Number(row.item_id), false, 'Image contains watermark');
+  await pollQc(listingsDeps(h.app), 'lazada-sg');
+  const res = await h.call(`/v1/products/${productId}/overview?site=lazada-sg`, h.keys.A);
+  const [s] = res.body.sites;
+  assert.deepEqual([s.state, s.listing.state], ['rejected', 'rejected']);
+  assert.match(s.reason, /watermark/);
+  assert.match(s.listing.qcReason, /watermark/);
+  const [latest] = res.body.syncLog;
+  assert.deepEqual([latest.site, latest.toState, latest.outcome], ['lazada-sg', 'rejected', 'failed']);
+  const grid = await h.call('/v1/catalog/grid?state=rejected', h.keys.A);
+  assert.deepEqual(
+    grid.body.data.map((r: { productId: string }) => r.productId),
+    [productId],
+  );
+  const cell = grid.body.data[0].sites.find((c: { site: string }) => c.site === 'lazada-sg');
+  assert.deepEqual([cell.state, cell.listingId], ['rejected', row.id]);
+  assert.match(cell.reason, /watermark/);
 });
 
 test("another seller's product is not found; the operator sees it", async () => {
