@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { imageVariantContent, productImageViews, type ImageVariantView } from '../../localization/index.ts';
 import { router } from '../env.ts';
-import { bearerSecurity, errorResponses, IdParam } from '../schemas.ts';
+import { bearerSecurity, DateTime, errorResponses, IdParam } from '../schemas.ts';
 
 const BoxSchema = z
   .object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() })
@@ -59,7 +59,7 @@ const ImageVariantSchema = z
     residualHangul: z.number().int().nullable(),
     contentUrl: z.string().openapi({ example: '/v1/images/limg_…/content' }),
     lines: z.array(ImageLineSchema),
-    createdAt: z.string(),
+    createdAt: DateTime,
   })
   .openapi('ImageVariant');
 
@@ -68,7 +68,7 @@ const ProductImageSchema = z
     position: z.number().int(),
     url: z.string().openapi({ description: 'the original, at its source URL (originals are not stored)' }),
     sourceHash: z.string().nullable(),
-    fetchedAt: z.string().nullable(),
+    fetchedAt: DateTime.nullable(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
     variants: z.array(ImageVariantSchema),

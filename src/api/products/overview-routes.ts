@@ -3,11 +3,10 @@ import { LISTING_STATES } from '../../listings/index.ts';
 import { COMPONENT_CODES } from '../../pricing/index.ts';
 import { GridStateSchema, SiteId } from '../catalog/routes.ts';
 import { router } from '../env.ts';
-import { bearerSecurity, errorResponses, IdParam } from '../schemas.ts';
+import { bearerSecurity, DateTime, errorResponses, IdParam, MoneySchema } from '../schemas.ts';
 import { productOverview } from './overview.ts';
 import { ProductSchema, productJson } from './routes.ts';
 
-const Money = z.object({ currency: z.string(), minor: z.number().int() }).openapi('MoneyAmount');
 const SegmentStatus = z
   .enum(['machine', 'approved', 'needs-review', 'needs-translation'])
   .openapi('SegmentStatus');
@@ -72,20 +71,20 @@ const WaterfallSchema = z
       status: z.literal('ok'),
       variantId: z.string(),
       currency: z.string(),
-      price: Money,
-      priceKrw: Money,
+      price: MoneySchema,
+      priceKrw: MoneySchema,
       components: z.array(
         z.object({
           code: z.enum(COMPONENT_CODES),
           label: z.string(),
-          local: Money,
-          krw: Money,
+          local: MoneySchema,
+          krw: MoneySchema,
           rule: z.string(),
         }),
       ),
       margin: z.object({
-        local: Money,
-        krw: Money,
+        local: MoneySchema,
+        krw: MoneySchema,
         pct: z.number(),
         targetPct: z.number(),
         floorPct: z.number(),
@@ -95,7 +94,7 @@ const WaterfallSchema = z
         z.object({
           code: z.enum(['duty', 'tax']),
           label: z.string(),
-          amount: Money,
+          amount: MoneySchema,
           collection: z.enum(['import', 'on-top']),
         }),
       ),
@@ -133,8 +132,8 @@ const SiteOverviewSchema = z
         qcReason: z.string().nullable(),
         lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
         issues: z.array(IssueSchema),
-        lastSyncAt: z.string().nullable(),
-        updatedAt: z.string(),
+        lastSyncAt: DateTime.nullable(),
+        updatedAt: DateTime,
       })
       .nullable(),
     translationStatus: SegmentStatus,
@@ -148,11 +147,11 @@ const SiteOverviewSchema = z
           variantId: z.string(),
           sellerSku: z.string(),
           stock: z.number().int(),
-          price: Money.nullable(),
+          price: MoneySchema.nullable(),
           failure: z.string().nullable(),
-          pushedPrice: Money.nullable(),
+          pushedPrice: MoneySchema.nullable(),
           pushedQuantity: z.number().int().nullable(),
-          pushedAt: z.string().nullable(),
+          pushedAt: DateTime.nullable(),
         }),
       ),
       waterfall: WaterfallSchema.nullable(),
@@ -162,7 +161,7 @@ const SiteOverviewSchema = z
 
 const SyncEntrySchema = z
   .object({
-    at: z.string(),
+    at: DateTime,
     site: z.string(),
     listingId: z.string(),
     kind: z.string().openapi({ example: 'transition' }),
