@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  COMPONENT_CODES,
   DbFxRepository,
   loadPricingContext,
   quoteFromRequest,
@@ -48,13 +49,30 @@ const QuoteBody = z
   })
   .openapi('QuoteRequest');
 
-const ComponentSchema = z.object({
-  code: z.string(),
-  label: z.string(),
-  local: MoneySchema,
-  krw: MoneySchema,
-  rule: z.string(),
-});
+/** One line of a quote's waterfall, in local currency and KRW (the product page shows them too). */
+export const QuoteComponentSchema = z
+  .object({
+    code: z.enum(COMPONENT_CODES),
+    label: z.string(),
+    local: MoneySchema,
+    krw: MoneySchema,
+    rule: z.string(),
+  })
+  .openapi('QuoteComponent');
+
+export const QuoteMarginSchema = z
+  .object({
+    local: MoneySchema,
+    krw: MoneySchema,
+    pct: z.number(),
+    targetPct: z.number(),
+    floorPct: z.number(),
+  })
+  .openapi('QuoteMargin');
+
+export const FxSnapshotRefSchema = z
+  .object({ id: z.string(), source: z.string(), takenAt: z.string(), krwPerUnit: z.string() })
+  .openapi('FxSnapshotRef');
 
 const QuoteSchema = z
   .object({
@@ -63,15 +81,9 @@ const QuoteSchema = z
     currency: z.string(),
     price: MoneySchema,
     priceKrw: MoneySchema,
-    components: z.array(ComponentSchema),
-    margin: z.object({
-      local: MoneySchema,
-      krw: MoneySchema,
-      pct: z.number(),
-      targetPct: z.number(),
-      floorPct: z.number(),
-    }),
-    fxSnapshot: z.object({ id: z.string(), source: z.string(), takenAt: z.string(), krwPerUnit: z.string() }),
+    components: z.array(QuoteComponentSchema),
+    margin: QuoteMarginSchema,
+    fxSnapshot: FxSnapshotRefSchema,
     dataVersion: z.string(),
     rules: z.array(
       z.object({

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LISTING_STATES } from '../../listings/index.ts';
-import { COMPONENT_CODES } from '../../pricing/index.ts';
 import { GridStateSchema, SiteId } from '../catalog/routes.ts';
 import { router } from '../env.ts';
+import { FxSnapshotRefSchema, QuoteComponentSchema, QuoteMarginSchema } from '../pricing/routes.ts';
 import { bearerSecurity, DateTime, errorResponses, IdParam, MoneySchema } from '../schemas.ts';
 import { productOverview } from './overview.ts';
 import { ProductSchema, productJson } from './routes.ts';
@@ -73,22 +73,8 @@ const WaterfallSchema = z
       currency: z.string(),
       price: MoneySchema,
       priceKrw: MoneySchema,
-      components: z.array(
-        z.object({
-          code: z.enum(COMPONENT_CODES),
-          label: z.string(),
-          local: MoneySchema,
-          krw: MoneySchema,
-          rule: z.string(),
-        }),
-      ),
-      margin: z.object({
-        local: MoneySchema,
-        krw: MoneySchema,
-        pct: z.number(),
-        targetPct: z.number(),
-        floorPct: z.number(),
-      }),
+      components: z.array(QuoteComponentSchema),
+      margin: QuoteMarginSchema,
       shipping: z.object({ service: z.string(), name: z.string(), chargeableWeightG: z.number() }),
       buyerPays: z.array(
         z.object({
@@ -98,12 +84,7 @@ const WaterfallSchema = z
           collection: z.enum(['import', 'on-top']),
         }),
       ),
-      fxSnapshot: z.object({
-        id: z.string(),
-        source: z.string(),
-        takenAt: z.string(),
-        krwPerUnit: z.string(),
-      }),
+      fxSnapshot: FxSnapshotRefSchema,
       dataVersion: z.string(),
     }),
     z.object({
