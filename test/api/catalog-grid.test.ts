@@ -2,6 +2,8 @@
 // paging) and bulk listing actions, publishing through the sandbox's HTTP API.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { GridPageSchema } from '../../src/api/catalog/routes.ts';
+import { BulkResultSchema } from '../../src/api/listings/bulk-routes.ts';
 import { startConsoleHarness, type ConsoleHarness } from '../helpers/console-harness.ts';
 
 let h: ConsoleHarness;
@@ -20,6 +22,7 @@ after(() => h.close());
 async function grid(query: string, key = h.keys.A): Promise<{ data: Row[]; next: string | null }> {
   const res = await h.call(`/v1/catalog/grid${query}`, key);
   assert.equal(res.status, 200, JSON.stringify(res.body));
+  GridPageSchema.parse(res.body); // the shape the OpenAPI document promises
   return res.body;
 }
 
@@ -110,6 +113,7 @@ test('bulk publish by product: per-item outcomes; a foreign listing is not_found
     site: 'lazada-sg',
   });
   assert.equal(res.status, 200, JSON.stringify(res.body));
+  BulkResultSchema.parse(res.body);
   const items = res.body.items as {
     listingId: string;
     productId: string;

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { createApiKey, startApiServer, type RunningServer } from '../../src/api/index.ts';
+import { ProductImageSchema } from '../../src/api/images/routes.ts';
 import { localizeProductImages, type Resolver } from '../../src/localization/index.ts';
 import type { App } from '../../src/main/app.ts';
 import { testApp } from '../helpers/app.ts';
@@ -73,6 +74,7 @@ after(async () => {
 test("a product's images: variants per locale with the per-line report; a refused URL has none", async () => {
   const res = await call(`/v1/products/${who.A.productId}/images`, who.A.key);
   assert.equal(res.status, 200, JSON.stringify(res.body));
+  for (const image of res.body.data) ProductImageSchema.parse(image);
   const [banner, inside] = res.body.data;
   assert.deepEqual([banner.position, inside.position], [0, 1]);
   assert.match(banner.sourceHash, /^[0-9a-f]{64}$/);

@@ -3,6 +3,7 @@
 // through the sandbox's HTTP API.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { OverviewSchema } from '../../src/api/products/overview-routes.ts';
 import { listingsDeps, pollQc } from '../../src/listings/index.ts';
 import { startConsoleHarness, type ConsoleHarness } from '../helpers/console-harness.ts';
 
@@ -29,6 +30,7 @@ after(() => h.close());
 test('the product page: source, per-site content, waterfall, listing and sync log', async () => {
   const res = await h.call(`/v1/products/${productId}/overview`, h.keys.A);
   assert.equal(res.status, 200, JSON.stringify(res.body));
+  OverviewSchema.parse(res.body);
   const o = res.body;
   const [source] = await h.app.store.query<{ title_ko: string; price_krw: string }>(
     'SELECT title_ko, price_krw FROM products WHERE id = $1',

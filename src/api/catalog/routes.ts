@@ -37,7 +37,7 @@ const GridRowSchema = z
   })
   .openapi('GridRow');
 
-const GridPageSchema = pageOf(GridRowSchema).openapi('GridPage');
+export const GridPageSchema = pageOf(GridRowSchema).openapi('GridPage');
 
 const grid = createRoute({
   method: 'get',

@@ -63,7 +63,7 @@ const ImageVariantSchema = z
   })
   .openapi('ImageVariant');
 
-const ProductImageSchema = z
+export const ProductImageSchema = z
   .object({
     position: z.number().int(),
     url: z.string().openapi({ description: 'the original, at its source URL (originals are not stored)' }),

@@ -33,7 +33,7 @@ const BulkItemSchema = z
   })
   .openapi('BulkListingItem');
 
-const BulkResultSchema = z
+export const BulkResultSchema = z
   .object({
     action: z.enum(BULK_ACTIONS),
     items: z.array(BulkItemSchema),

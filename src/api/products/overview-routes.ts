@@ -154,7 +154,7 @@ const SyncEntrySchema = z
   })
   .openapi('SyncLogEntry');
 
-const OverviewSchema = z
+export const OverviewSchema = z
   .object({ product: ProductSchema, sites: z.array(SiteOverviewSchema), syncLog: z.array(SyncEntrySchema) })
   .openapi('ProductOverview');
 
