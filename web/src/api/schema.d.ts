@@ -41,6 +41,348 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/gmv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GMV and orders in KRW for a period, with the previous period, a daily series and breakdowns
+         * @description GMV = Σ item_price_krw × quantity over order lines (KRW at the order-time FX snapshot) whose order was placed in the period, cancelled lines (status `canceled`) excluded; orders = distinct orders with at least one counted line. Days are calendar days in Asia/Seoul. Country = the site's country; on AliExpress's global site the buyer's country when known. Amounts are whole won. Default period: the last 30 days ending today (KST); at most 366 days. A seller key always gets its own figures; `sellerId` is honoured for the operator only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    /** @description operator only: one seller */
+                    sellerId?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GmvReport"];
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/target": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Year-to-date GMV against the annual target, with a linear pace
+         * @description GMV = Σ item_price_krw × quantity over order lines (KRW at the order-time FX snapshot) whose order was placed in the period, cancelled lines (status `canceled`) excluded; orders = distinct orders with at least one counted line. Days are calendar days in Asia/Seoul. Country = the site's country; on AliExpress's global site the buyer's country when known. Amounts are whole won. The target defaults to ₩1,000,000,000,000 when none is set. A seller key gets its own year-to-date GMV and no target.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: the current KST year */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GmvTargetProgress"];
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set the program's annual GMV target (operator only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GmvTargetInput"];
+                };
+            };
+            responses: {
+                /** @description the target and progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GmvTargetProgress"];
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a seller key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products with their listing state on every site (the catalog grid), keyset-paged by product id */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description return items after this id (keyset paging) */
+                    after?: string;
+                    limit?: number;
+                    /** @description substring of the Korean title or a seller SKU */
+                    q?: string;
+                    /** @description operator: one seller */
+                    sellerId?: string;
+                    /** @description only this site (cells and the state filter) */
+                    site?: components["schemas"]["SiteId"] & unknown;
+                    /** @description products with a cell in this state */
+                    state?: components["schemas"]["GridState"] & unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one page of rows */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GridPage"];
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/images/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A localized image variant's bytes (the caller's own products' images) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/inventory": {
         parameters: {
             query?: never;
@@ -71,7 +413,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersPage"];
+                        "application/json": components["schemas"]["StockLevelPage"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -149,7 +491,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersObject"];
+                        "application/json": components["schemas"]["StockCounts"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -234,7 +576,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersObject"];
+                        "application/json": components["schemas"]["StockReceipt"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -629,6 +971,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/listings/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish, pause, resume or retry many listings at once (at most 200, done before the answer), with one outcome per listing
+         * @description Ids the caller cannot see (another seller's, or unknown) are reported as not_found items and never acted on. Retry re-sends listings in error, rejected or ready with the attempt count reset.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkListingRequest"];
+                };
+            };
+            responses: {
+                /** @description per-item outcomes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkListingResult"];
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/listings/categories": {
         parameters: {
             query?: never;
@@ -984,12 +1396,18 @@ export interface paths {
                 query?: {
                     /** @description orders older than this id (keyset paging) */
                     after?: string;
+                    /** @description placed at or after (a date: from its start) */
+                    from?: string;
                     limit?: number;
+                    /** @description part of the order number, the marketplace's order id or the buyer's name */
+                    q?: string;
                     /** @description operator only: one seller */
                     sellerId?: string;
                     site?: string;
                     /** @description orders with a line in this status */
-                    status?: string;
+                    status?: "unpaid" | "pending" | "packed" | "repacked" | "ready_to_ship" | "shipped" | "delivered" | "failed_delivery" | "shipped_back" | "shipped_back_success" | "shipped_back_failed" | "package_scrapped" | "returned" | "canceled" | "lost" | "lost_by_3pl" | "damaged_by_3pl";
+                    /** @description placed before this date-time, or up to the end of this date */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1003,7 +1421,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersPage"];
+                        "application/json": components["schemas"]["OrderSummaryPage"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -1068,7 +1486,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersObject"];
+                        "application/json": components["schemas"]["OrderDetail"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -1142,7 +1560,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersObject"];
+                        "application/json": components["schemas"]["CancelResult"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -1224,7 +1642,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersObject"];
+                        "application/json": components["schemas"]["CancelRequestAnswer"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -1308,7 +1726,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersObject"];
+                        "application/json": components["schemas"]["PackResult"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -1380,7 +1798,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersPage"];
+                        "application/json": components["schemas"]["TimelinePage"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -1446,7 +1864,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersPage"];
+                        "application/json": components["schemas"]["TodoPage"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -1610,7 +2028,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersObject"];
+                        "application/json": components["schemas"]["HandOverResult"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -1749,7 +2167,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersPage"];
+                        "application/json": components["schemas"]["ReadyToShipPage"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -1812,7 +2230,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersPage"];
+                        "application/json": components["schemas"]["ShippingOptionPage"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -2137,6 +2555,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product's images with their localized variants per locale and each variant's per-line report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description images in order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ProductImage"][];
+                        };
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products/{id}/localized": {
         parameters: {
             query?: never;
@@ -2206,6 +2691,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product page: Korean source, and per site the localized content, price waterfall, listing state and issues; the sync log (newest first) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this site */
+                    site?: components["schemas"]["SiteId"] & unknown;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the overview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductOverview"];
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/returns": {
         parameters: {
             query?: never;
@@ -2231,7 +2784,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersPage"];
+                        "application/json": components["schemas"]["ReturnPage"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -2305,7 +2858,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["OrdersObject"];
+                        "application/json": components["schemas"]["ReturnClosed"];
                     };
                 };
                 /** @description invalid input: the message names the parameter */
@@ -3123,6 +3676,56 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        BulkListingItem: {
+            error?: {
+                code: string;
+                message: string;
+            };
+            listingId: string | null;
+            ok: boolean;
+            productId: string | null;
+            /** @description publish/retry: created, updated, unchanged, blocked, failed, retry, skipped; pause/resume: paused, resumed; refused; not_found */
+            result: string;
+            site: string | null;
+            /** @description the listing's state after the action */
+            state: string | null;
+        };
+        BulkListingRequest: {
+            /** @enum {string} */
+            action: "publish" | "pause" | "resume" | "retry";
+            listingIds?: string[];
+            /** @description each product's listing on `site`, or on every site the seller has an account on */
+            productIds?: string[];
+            site?: components["schemas"]["SiteId"];
+        };
+        BulkListingResult: {
+            /** @enum {string} */
+            action: "publish" | "pause" | "resume" | "retry";
+            counts: {
+                failed: number;
+                notFound: number;
+                ok: number;
+                total: number;
+            };
+            items: components["schemas"]["BulkListingItem"][];
+        };
+        CancelRequestAnswer: {
+            accepted: boolean;
+            lines: {
+                lineId: string;
+                status: components["schemas"]["LineStatus"];
+            }[];
+            reverseOrderIds: string[];
+        };
+        CancelResult: {
+            /** @description other lines the marketplace cancelled with them (a packed package) */
+            alsoCanceled: string[];
+            canceled: string[];
+            reason: {
+                id: string;
+                name: string;
+            };
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -3144,28 +3747,486 @@ export interface components {
             /** @description null: keep the source as written */
             target: string | null;
         };
+        GmvReport: {
+            byCountry: {
+                /** @example SG */
+                country: string;
+                /**
+                 * @description KRW, whole won
+                 * @example 12345000
+                 */
+                gmvKrw: number;
+                orders: number;
+            }[];
+            bySeller: {
+                /**
+                 * @description KRW, whole won
+                 * @example 12345000
+                 */
+                gmvKrw: number;
+                orders: number;
+                sellerId: string;
+                sellerName: string | null;
+            }[];
+            bySite: {
+                /** @description the site's venture (GLOBAL for AliExpress) */
+                country: string | null;
+                /**
+                 * @description KRW, whole won
+                 * @example 12345000
+                 */
+                gmvKrw: number;
+                orders: number;
+                platform: string | null;
+                /** @example lazada-sg */
+                site: string;
+            }[];
+            growth: {
+                /** @description (current − previous) / previous; null when previous is 0 */
+                gmvKrw: number | null;
+                orders: number | null;
+            };
+            period: {
+                days: number;
+                /**
+                 * @description YYYY-MM-DD, a KST calendar day
+                 * @example 2026-11-25
+                 */
+                from: string;
+                /** @enum {string} */
+                timeZone: "Asia/Seoul";
+                /**
+                 * @description YYYY-MM-DD, a KST calendar day
+                 * @example 2026-11-25
+                 */
+                to: string;
+            };
+            /** @description the period of equal length ending the day before `period.from` */
+            previous: {
+                /**
+                 * @description YYYY-MM-DD, a KST calendar day
+                 * @example 2026-11-25
+                 */
+                from: string;
+                /**
+                 * @description KRW, whole won
+                 * @example 12345000
+                 */
+                gmvKrw: number;
+                orders: number;
+                /**
+                 * @description YYYY-MM-DD, a KST calendar day
+                 * @example 2026-11-25
+                 */
+                to: string;
+            };
+            /** @description the seller the figures are limited to; null: all */
+            sellerId: string | null;
+            /** @description every day of the period, zero-filled */
+            series: {
+                /**
+                 * @description YYYY-MM-DD, a KST calendar day
+                 * @example 2026-11-25
+                 */
+                date: string;
+                /**
+                 * @description KRW, whole won
+                 * @example 12345000
+                 */
+                gmvKrw: number;
+                orders: number;
+            }[];
+            totals: {
+                /**
+                 * @description KRW, whole won
+                 * @example 12345000
+                 */
+                gmvKrw: number;
+                orders: number;
+            };
+        };
+        GmvTargetInput: {
+            amountKrw: number;
+            year: number;
+        };
+        GmvTargetProgress: {
+            /**
+             * @description YYYY-MM-DD, a KST calendar day
+             * @example 2026-11-25
+             */
+            asOf: string;
+            pace: {
+                daysInYear: number;
+                elapsedDays: number;
+                /**
+                 * @description target × elapsedDays / daysInYear
+                 * @example 12345000
+                 */
+                expectedKrw: number;
+                /** @description ytdGmvKrw / expectedKrw */
+                ratio: number | null;
+            } | null;
+            /** @description ytdGmvKrw / target; null for a seller key */
+            progress: number | null;
+            /** @description the program target; null for a seller key */
+            target: {
+                /**
+                 * @description KRW, whole won
+                 * @example 12345000
+                 */
+                amountKrw: number;
+                /** @enum {string} */
+                source: "set" | "default";
+                updatedAt: string | null;
+                updatedBy: string | null;
+            } | null;
+            year: number;
+            /**
+             * @description KRW, whole won
+             * @example 12345000
+             */
+            ytdGmvKrw: number;
+            ytdOrders: number;
+        };
+        GridCell: {
+            listingId: string | null;
+            /** @description the platform's QC rejection reason, the last platform error, or the first blocking issue */
+            reason: string | null;
+            site: components["schemas"]["SiteId"];
+            state: components["schemas"]["GridState"];
+        };
+        GridPage: {
+            data: components["schemas"]["GridRow"][];
+            next: string | null;
+        };
+        GridRow: {
+            brand: string | null;
+            /** @description the product's first image (its source URL) */
+            imageUrl: string | null;
+            productId: string;
+            sellerId: string;
+            sellerSku: string;
+            /** @description one cell per site the seller has an account on or the product was listed on, by site id */
+            sites: components["schemas"]["GridCell"][];
+            /** @example active */
+            status: string;
+            /** @description the Korean title */
+            title: string;
+            /** @description active variants */
+            variantCount: number;
+        };
+        /**
+         * @example live
+         * @enum {string}
+         */
+        GridState: "draft" | "ready" | "publishing" | "pending_qc" | "live" | "rejected" | "paused" | "delisted" | "error" | "needs-translation" | "preflight-failed" | "not-listed";
+        HandOverResult: {
+            packageId: string;
+            /** @description lines whose units left stock now */
+            shippedLines: number;
+        };
+        ImageBox: {
+            h: number;
+            w: number;
+            x: number;
+            y: number;
+        };
+        ImageLine: {
+            block: number;
+            box: components["schemas"]["ImageBox"];
+            confidence: number;
+            fits: boolean | null;
+            fontSize: number | null;
+            index: number;
+            /** @enum {string|null} */
+            keep: "unreadable" | "brand" | "on-product" | "no-hangul" | null;
+            /** @description why it was kept or flagged (keep reason, failed check) */
+            note: string | null;
+            provider: string | null;
+            region: components["schemas"]["ImageBox"] | null;
+            residualHangul: number | null;
+            /** @enum {string} */
+            role: "heading" | "text" | "spec-label" | "spec-value";
+            /** @description the Korean text read */
+            source: string;
+            /** @enum {string} */
+            status: "translated" | "converted" | "kept" | "needs-translation" | "needs-review" | "unreadable";
+            translation: string | null;
+            /** @description a measurement-only line converted by the units engine (status converted) */
+            unitConversion: string | null;
+        };
+        ImageVariant: {
+            /** @example /v1/images/limg_…/content */
+            contentUrl: string;
+            createdAt: string;
+            /** @example png */
+            format: string;
+            height: number;
+            id: string;
+            lines: components["schemas"]["ImageLine"][];
+            /** @example th-TH */
+            locale: string;
+            mime: string;
+            residualHangul: number | null;
+            /**
+             * @description whose translation memory shaped it
+             * @enum {string}
+             */
+            scope: "global" | "seller";
+            /** @enum {string} */
+            status: "complete" | "flagged";
+            summary: {
+                complete: boolean;
+                converted: number;
+                kept: number;
+                lines: number;
+                needsReview: number;
+                needsTranslation: number;
+                overflow: number;
+                translated: number;
+                unreadable: number;
+            };
+            translatedLines: number;
+            width: number;
+        };
+        /**
+         * @description the marketplace's order item status; moves only forward
+         * @enum {string}
+         */
+        LineStatus: "unpaid" | "pending" | "packed" | "repacked" | "ready_to_ship" | "shipped" | "delivered" | "failed_delivery" | "shipped_back" | "shipped_back_success" | "shipped_back_failed" | "package_scrapped" | "returned" | "canceled" | "lost" | "lost_by_3pl" | "damaged_by_3pl";
+        ListingIssue: {
+            /** @description the platform error code the rule prevents */
+            code: string | null;
+            field: string;
+            message: string;
+            rule: string;
+            sellerSku: string | null;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
         ListingsPage: {
             data: {
                 [key: string]: unknown;
             }[];
             next: string | null;
         };
+        /** @description the content in the site's required language, as the listing builder reads it */
+        LocalizedContent: {
+            attributes: {
+                name: components["schemas"]["LocalizedField"];
+                value: components["schemas"]["LocalizedField"];
+            }[];
+            brand: components["schemas"]["LocalizedField"] | null;
+            description: {
+                html: string;
+                needsReview: number;
+                needsTranslation: number;
+                omitted: number;
+                segments: number;
+                status: components["schemas"]["SegmentStatus"];
+                translated: number;
+            } | null;
+            facts: string[];
+            language: string;
+            /** @example en-SG */
+            locale: string;
+            options: {
+                name: components["schemas"]["LocalizedField"];
+                values: components["schemas"]["LocalizedField"][];
+            }[];
+            required: boolean;
+            status: components["schemas"]["SegmentStatus"];
+            title: components["schemas"]["LocalizedField"];
+        } | null;
+        LocalizedField: {
+            checks?: {
+                check: string;
+                message: string;
+            }[];
+            proposal?: string;
+            provider: string | null;
+            reviewId?: string;
+            /** @description the Korean */
+            source: string;
+            status: components["schemas"]["SegmentStatus"];
+            /** @description null: no trustworthy translation */
+            text: string | null;
+            unknown?: string[];
+        };
         LocalizedProduct: {
             [key: string]: unknown;
         };
         Money: {
+            /**
+             * @description ISO 4217 code
+             * @example KRW
+             */
+            currency: string;
+            /** @description integer count of minor units */
+            minor: number;
+        };
+        MoneyAmount: {
             currency: string;
             minor: number;
+        } | null;
+        OrderDetail: {
+            /** @description ISO 3166-1 alpha-2 */
+            buyerCountry: string | null;
+            buyerName: string | null;
+            /**
+             * @description ISO 4217 code of the order
+             * @example SGD
+             */
+            currency: string;
+            /** @description the marketplace's order id */
+            externalOrderId: string;
+            fxSnapshotId: string;
+            /** @description our order id (`ord_…`) */
+            id: string;
+            /** @description items total in KRW at the order-time FX snapshot */
+            itemsTotalKrw: number;
+            /** @description items total in minor units of `currency` */
+            itemsTotalMinor: number;
+            lines: components["schemas"]["OrderLine"][];
+            /** @description the marketplace's order number, as buyers see it */
+            orderNumber: string | null;
+            packages: components["schemas"]["OrderPackage"][];
+            paymentMethod: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:30:00.000Z
+             */
+            placedAt: string;
+            sellerId: string;
+            /** @description shipping fee in minor units of `currency` */
+            shippingFeeMinor: number;
+            /** @example lazada-sg */
+            site: string;
+            /** @description the distinct statuses of the order's lines */
+            statuses: components["schemas"]["LineStatus"][];
+        };
+        OrderLine: {
+            externalItemId: string;
+            externalPackageId: string | null;
+            id: string;
+            orderId: string;
+            packageId: string | null;
+            quantity: number;
+            sellerSku: string | null;
+            shipmentProvider: string | null;
+            status: components["schemas"]["LineStatus"];
+            stockState: components["schemas"]["StockState"];
+            trackingNumber: string | null;
+            /** @description null: no variant has the seller SKU */
+            variantId: string | null;
+        };
+        OrderPackage: {
+            externalPackageId: string;
+            firstMileCarrier: string | null;
+            firstMileTracking: string | null;
+            id: string;
+            status: components["schemas"]["PackageStatus"];
+            trackingNumber: string | null;
         };
         OrdersObject: {
             [key: string]: unknown;
         };
-        OrdersPage: {
-            data: {
-                [key: string]: unknown;
-            }[];
+        OrderSummary: {
+            /** @description ISO 3166-1 alpha-2 */
+            buyerCountry: string | null;
+            /**
+             * @description ISO 4217 code of the order
+             * @example SGD
+             */
+            currency: string;
+            /** @description the marketplace's order id */
+            externalOrderId: string;
+            fxSnapshotId: string;
+            /** @description our order id (`ord_…`) */
+            id: string;
+            /** @description items total in KRW at the order-time FX snapshot */
+            itemsTotalKrw: number;
+            /** @description items total in minor units of `currency` */
+            itemsTotalMinor: number;
+            /** @description the marketplace's order number, as buyers see it */
+            orderNumber: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:30:00.000Z
+             */
+            placedAt: string;
+            sellerId: string;
+            /** @example lazada-sg */
+            site: string;
+            /** @description the distinct statuses of the order's lines */
+            statuses: components["schemas"]["LineStatus"][];
+        };
+        OrderSummaryPage: {
+            data: components["schemas"]["OrderSummary"][];
             next: string | null;
         };
+        /** @enum {string} */
+        PackageStatus: "packed" | "ready_to_ship" | "handed_over" | "shipped" | "delivered" | "canceled";
+        PackResult: {
+            packages: {
+                externalPackageId: string;
+                /** @description line ids in the package */
+                lines: string[];
+                packageId: string;
+                provider?: string;
+                trackingNumber?: string;
+            }[];
+        };
+        PriceWaterfall: {
+            buyerPays: {
+                amount: components["schemas"]["MoneyAmount"];
+                /** @enum {string} */
+                code: "duty" | "tax";
+                /** @enum {string} */
+                collection: "import" | "on-top";
+                label: string;
+            }[];
+            components: {
+                /** @enum {string} */
+                code: "goods" | "fx" | "commission" | "payment_fee" | "fixed_fee" | "operator_fee" | "shipping" | "duty" | "tax" | "margin";
+                krw: components["schemas"]["MoneyAmount"];
+                label: string;
+                local: components["schemas"]["MoneyAmount"];
+                rule: string;
+            }[];
+            currency: string;
+            dataVersion: string;
+            fxSnapshot: {
+                id: string;
+                krwPerUnit: string;
+                source: string;
+                takenAt: string;
+            };
+            margin: {
+                floorPct: number;
+                krw: components["schemas"]["MoneyAmount"];
+                local: components["schemas"]["MoneyAmount"];
+                pct: number;
+                targetPct: number;
+            };
+            price: components["schemas"]["MoneyAmount"];
+            priceKrw: components["schemas"]["MoneyAmount"];
+            shipping: {
+                chargeableWeightG: number;
+                name: string;
+                service: string;
+            };
+            /** @enum {string} */
+            status: "ok";
+            variantId: string;
+        } | {
+            /** @enum {string} */
+            kind: "guard-failed" | "no-shipping-service" | "fx-rate-missing";
+            message: string;
+            /** @enum {string} */
+            status: "rejected";
+            variantId: string;
+        } | null;
         Product: {
             attributes: {
                 [key: string]: string;
@@ -3201,6 +4262,21 @@ export interface components {
             updatedAt: string;
             variants: components["schemas"]["Variant"][];
             weightG: number | null;
+        };
+        ProductImage: {
+            fetchedAt: string | null;
+            height: number | null;
+            position: number;
+            sourceHash: string | null;
+            /** @description the original, at its source URL (originals are not stored) */
+            url: string;
+            variants: components["schemas"]["ImageVariant"][];
+            width: number | null;
+        };
+        ProductOverview: {
+            product: components["schemas"]["Product"];
+            sites: components["schemas"]["SiteOverview"][];
+            syncLog: components["schemas"]["SyncLogEntry"][];
         };
         Quote: {
             components: {
@@ -3285,6 +4361,44 @@ export interface components {
             /** @example 350 */
             weightG: number;
         };
+        ReadyToShipOutcome: {
+            message?: string;
+            ok: boolean;
+            packageId: string;
+        };
+        ReadyToShipPage: {
+            data: components["schemas"]["ReadyToShipOutcome"][];
+            next: string | null;
+        };
+        Return: {
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:30:00.000Z
+             */
+            createdAt: string;
+            externalReverseOrderId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "buyer_return" | "returned_to_sender";
+            lineId: string;
+            orderId: string;
+            quantity: number;
+            sellerId: string;
+            sellerSku: string | null;
+            status: components["schemas"]["ReturnStatus"];
+        };
+        ReturnClosed: {
+            /** @enum {string} */
+            status: "restocked" | "written_off";
+        };
+        ReturnPage: {
+            data: components["schemas"]["Return"][];
+            next: string | null;
+        };
+        /** @enum {string} */
+        ReturnStatus: "open" | "restocked" | "written_off";
+        /** @enum {string} */
+        SegmentStatus: "machine" | "approved" | "needs-review" | "needs-translation";
         Seller: {
             /** @description 사업자등록번호, 10 digits */
             bizNo: string;
@@ -3299,6 +4413,119 @@ export interface components {
             status: "active" | "suspended" | "closed";
             updatedAt: string;
         };
+        ShippingOption: {
+            actualG: number;
+            carrier: string;
+            chargeableG: number;
+            /** @example kpost-ems */
+            code: string;
+            /** @enum {string} */
+            customsForm: "CN22" | "CN23";
+            eligible: boolean;
+            /** @enum {string} */
+            kind: "marketplace-hub" | "post";
+            name: string;
+            price: components["schemas"]["Money"] & (Record<string, never> | null);
+            priceStatus: string | null;
+            /** @description why not, when not eligible */
+            reasons: string[];
+            volumetricG: number;
+        };
+        ShippingOptionPage: {
+            data: components["schemas"]["ShippingOption"][];
+            next: string | null;
+        };
+        /**
+         * @example lazada-sg
+         * @enum {string}
+         */
+        SiteId: "lazada-sg" | "lazada-my" | "lazada-th" | "lazada-id" | "lazada-ph" | "lazada-vn" | "daraz-pk" | "daraz-bd" | "daraz-lk" | "daraz-np" | "daraz-mm" | "miravia-es" | "aliexpress-global";
+        SiteOverview: {
+            listing: {
+                categoryConfidence: number | null;
+                categoryId: string | null;
+                categoryPath: string | null;
+                id: string;
+                issues: components["schemas"]["ListingIssue"][];
+                itemId: string | null;
+                lastError: {
+                    code: string;
+                    message: string;
+                } | null;
+                lastSyncAt: string | null;
+                qcReason: string | null;
+                /** @enum {string} */
+                state: "draft" | "ready" | "publishing" | "pending_qc" | "live" | "rejected" | "paused" | "delisted" | "error";
+                /** @description the localized title as last built */
+                title: string | null;
+                updatedAt: string;
+            } | null;
+            localized: components["schemas"]["LocalizedContent"];
+            pricing: {
+                /** @description pricing's site (aliexpress-global prices as aliexpress-us) */
+                site: string;
+                variants: {
+                    failure: string | null;
+                    price: components["schemas"]["MoneyAmount"];
+                    pushedAt: string | null;
+                    pushedPrice: components["schemas"]["MoneyAmount"];
+                    pushedQuantity: number | null;
+                    sellerSku: string;
+                    stock: number;
+                    variantId: string;
+                }[];
+                waterfall: components["schemas"]["PriceWaterfall"];
+            };
+            reason: string | null;
+            site: components["schemas"]["SiteId"];
+            state: components["schemas"]["GridState"];
+            translationStatus: components["schemas"]["SegmentStatus"];
+        };
+        StockCounts: {
+            onHand: number;
+            reserved: number;
+        };
+        StockLevel: {
+            /** @description units each requested site may offer */
+            bySite: {
+                [key: string]: number;
+            };
+            free: number;
+            onHand: number;
+            /** @description the latest change is not on the listings yet */
+            pendingPush: boolean;
+            reserved: number;
+            sellerId: string;
+            sellerSku: string;
+            variantId: string;
+        };
+        StockLevelPage: {
+            data: components["schemas"]["StockLevel"][];
+            next: string | null;
+        };
+        StockReceipt: {
+            /** @description false: this request id was applied before */
+            applied: boolean;
+            counts: components["schemas"]["StockCounts"];
+        };
+        /**
+         * @description what the line holds of the seller's stock
+         * @enum {string}
+         */
+        StockState: "none" | "reserved" | "short" | "released" | "shipped" | "unmatched";
+        SyncLogEntry: {
+            at: string;
+            code: string | null;
+            fromState: string | null;
+            /** @example transition */
+            kind: string;
+            listingId: string;
+            message: string | null;
+            /** @enum {string} */
+            outcome: "ok" | "failed";
+            site: string;
+            toState: string | null;
+        };
         TextTranslation: {
             /** @example termbase */
             provider: string | null;
@@ -3307,6 +4534,56 @@ export interface components {
             status: "machine" | "approved" | "needs-review" | "needs-translation";
             text: string;
             translation: string | null;
+        };
+        TimelineEntry: {
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:30:00.000Z
+             */
+            at: string;
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            from: string | null;
+            /** @description status, stock-…, seller actions (packed, label-printed…) or `tracking:<code>` */
+            kind: string;
+            lineId: string | null;
+            /** @description push, sweep, manual, seller… or `<leg>:<carrier>` */
+            source: string;
+            to: string | null;
+        };
+        TimelinePage: {
+            data: components["schemas"]["TimelineEntry"][];
+            next: string | null;
+        };
+        /** @enum {string} */
+        TodoAction: "answer-cancel" | "pack" | "print-label" | "ready-to-ship" | "hand-over" | "short-of-stock" | "map-sku" | "receive-return";
+        TodoItem: {
+            action: components["schemas"]["TodoAction"];
+            externalOrderId: string;
+            lines: {
+                lineId: string;
+                quantity: number;
+                sellerSku: string | null;
+                status: components["schemas"]["LineStatus"];
+            }[];
+            orderId: string;
+            packageId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:30:00.000Z
+             */
+            placedAt: string;
+            /** @description `receive-return`: the return to receive */
+            returnId?: string;
+            /** @description `answer-cancel`: the buyer's cancellation request to accept or refuse */
+            reverseOrderId?: string;
+            sellerId: string;
+            site: string;
+        };
+        TodoPage: {
+            data: components["schemas"]["TodoItem"][];
+            next: string | null;
         };
         TranslatedSegment: {
             checks: {

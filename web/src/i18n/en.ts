@@ -80,6 +80,7 @@ export const en = {
   'images.read': 'Read (Korean)',
   'images.written': 'Written',
   'images.outcome': 'Outcome',
+  'images.notLocalized': 'Not localized yet: the image job has not read this image (or could not fetch it).',
   'translations.title': 'Translation review',
   'translations.source': 'Korean source',
   'translations.proposal': 'Proposal',

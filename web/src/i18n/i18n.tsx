@@ -1,10 +1,13 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import currencyData from '../../../data/currencies.json';
 import { en, type MessageKey } from './en';
 import { ko } from './ko';
 
 export type Lang = 'ko' | 'en';
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { ko, en };
 const STORAGE_KEY = 'kbridge.lang';
+// The product's own currency table (data/currencies.json), bundled: reference data, not seller data.
+const CURRENCIES = new Map(currencyData.currencies.map((c) => [c.code, c]));
 
 export interface I18n {
   lang: Lang;
@@ -14,6 +17,8 @@ export interface I18n {
   krw(amount: number): string;
   /** Large won amounts shortened (₩1.2조 / ₩1.2T). */
   krwShort(amount: number): string;
+  /** An amount in minor units of its currency (ISO 4217 exponent; digits shown as buyers see them). */
+  money(m: { minor: number; currency: string } | null | undefined): string;
   number(n: number): string;
   percent(ratio: number): string;
   dateTime(iso: string): string;
@@ -57,6 +62,17 @@ export function I18nProvider(props: { children: ReactNode; initial: Lang }) {
       },
       krw: (amount) => won.format(amount),
       krwShort: (amount) => wonShort.format(amount),
+      money(m) {
+        if (!m) return '—';
+        const c = CURRENCIES.get(m.currency);
+        const digits = c?.cldrDisplayDigits ?? 2;
+        return new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency: m.currency,
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }).format(m.minor / 10 ** (c?.isoMinorUnits ?? 2));
+      },
       number: (n) => num.format(n),
       percent: (r) => pct.format(r),
       dateTime: (iso) => dt.format(new Date(iso)),

@@ -82,6 +82,7 @@ export const ko: Record<MessageKey, string> = {
   'images.read': '인식한 한국어',
   'images.written': '변환한 문구',
   'images.outcome': '결과',
+  'images.notLocalized': '아직 현지화되지 않음: 이미지 작업이 이 이미지를 읽지 않았거나 가져오지 못했습니다.',
   'translations.title': '번역 검수',
   'translations.source': '한국어 원문',
   'translations.proposal': '번역안',
