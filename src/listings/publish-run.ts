@@ -20,6 +20,8 @@ export interface PublishRunOptions {
   /** How many products the run will look at (for a progress bar). */
   onPlanned?: ((count: number) => void) | undefined;
   onOutcome?: ((o: PublishOutcome) => void) | undefined;
+  /** Stops taking new products (those in flight finish; the next run picks up the rest). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface PublishSummary {
@@ -155,7 +157,7 @@ export async function publishSite(
   const errors = new Map<string, number>();
   let next = 0;
   const worker = async () => {
-    while (next < list.length) {
+    while (next < list.length && !o.signal?.aborted) {
       const index = next++;
       const row = list[index]!;
       const w = Math.floor(index / IMAGE_WINDOW);

@@ -45,15 +45,16 @@ export async function runDemoPipeline(
     syncMs: 1_000,
     qcMs: 15_000,
   });
-  let stopping = false;
+  const stopping = new AbortController();
   // Publishing all sites takes minutes on a small machine: it runs behind the server, site by site.
   const publishing = (async () => {
     // Listings sent back to `ready` (throttled, or a brand the platform refused in a category) go
     // again in a second pass.
     for (const pass of [1, 2]) {
       for (const site of listSites()) {
-        if (stopping) return;
-        const s = await publishSite(deps, site.id, { concurrency: 8 });
+        if (stopping.signal.aborted) return;
+        const s = await publishSite(deps, site.id, { concurrency: 8, signal: stopping.signal });
+        if (stopping.signal.aborted) return;
         if (pass === 2 && s.considered === 0) continue;
         published.push(s);
         say(
@@ -65,7 +66,7 @@ export async function runDemoPipeline(
   return {
     published,
     async stop() {
-      stopping = true;
+      stopping.abort();
       await publishing;
       await loop.stop();
     },

@@ -65,6 +65,8 @@ async function withSandbox(config: Config): Promise<{ config: Config; sandbox?: 
     port: 0,
     stateDir: join(config.dataDir, 'sandbox'),
     qcDelayMs: 20_000,
+    // Simulated buyers on every site (orders a minute): the console's dashboard moves while you watch.
+    orderRate: 1,
   });
   say(`sandbox: the marketplaces' simulator at ${sandbox.url}`);
   return {

@@ -21,7 +21,8 @@ async function runDemo(dataDir: string): Promise<{ url: string; output: string; 
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d) => {
       output += d;
-      const m = /running at (http:\/\/\S+)/.exec(output);
+      // The last line of the start banner: everything above it (URL, console link) is printed.
+      const m = /running at (http:\/\/\S+)[\s\S]*stop: /.exec(output);
       if (m) resolve(m[1]!);
     });
     child.once('exit', (code) => reject(new Error(`demo exited with ${code}:\n${output}`)));
@@ -39,7 +40,7 @@ async function runDemo(dataDir: string): Promise<{ url: string; output: string; 
 
 test(
   'npm start: imports the sample once, serves the API with an operator key, restarts cleanly',
-  { timeout: 180_000 },
+  { timeout: 600_000 },
   async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kbridge-demo-'));
     const first = await runDemo(dataDir);
@@ -54,6 +55,21 @@ test(
       const body = (await res.json()) as { data: { titleKo: string; variants: unknown[] }[] };
       assert.equal(body.data.length, 3);
       assert.ok(body.data.every((p) => /[가-힣]/.test(p.titleKo) && p.variants.length > 0));
+      // The console is served, and the printed sign-in link gives the key once (it is not the key).
+      const page = await fetch(first.url);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<div id="root">/);
+      const code = /console: \S+\?code=(\S+)/.exec(first.output)?.[1];
+      assert.ok(code, 'a console sign-in link is printed');
+      const exchange = () =>
+        fetch(`${first.url}/auth/sign-in-link`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code }),
+        });
+      const once = await exchange();
+      assert.deepEqual(await once.json(), { key });
+      assert.equal((await exchange()).status, 401);
     } finally {
       await first.stop();
     }
