@@ -213,6 +213,21 @@ test("a seller cannot reach another seller's pages or data", async () => {
   await screenshot(page, '06-other-seller-isolated');
 });
 
+test('the operator sees job queues, marketplace connections with token expiry, and the sandbox', async () => {
+  const page = await newPage();
+  await signInWithKey(page, h.server.url, h.keys.operator);
+  await page.goto(`${h.server.url}/#/operations`);
+  const connections = page.getByTestId('connections');
+  await connections.locator('tbody tr').first().waitFor();
+  // Both sellers are connected on the site, with live tokens.
+  assert.equal(await connections.locator('tbody tr').count(), 2);
+  assert.match(await connections.innerText(), /ok/);
+  await page.getByTestId('jobs').locator('h2').waitFor();
+  const sandbox = page.getByTestId('sandbox');
+  await sandbox.getByText(h.sb.url).waitFor();
+  await screenshot(page, '07-operator-operations');
+});
+
 test('the console works on a phone-sized screen', async () => {
   const page = await newPage(PHONE, 'ko');
   await signInWithKey(page, h.server.url, h.keys.A);
@@ -221,5 +236,5 @@ test('the console works on a phone-sized screen', async () => {
   await page.getByRole('heading', { name: /Orders|주문/ }).waitFor();
   const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
-  await screenshot(page, '07-phone-orders');
+  await screenshot(page, '08-phone-orders');
 });

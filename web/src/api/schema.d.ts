@@ -1383,6 +1383,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/operations/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Marketplace connections per seller and site, with token expiry and status (a seller sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description operator only: one seller */
+                    sellerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description connections */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Connections"];
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operations/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Job queues: queued, active, retrying, failed and completed (last 24 h), oldest wait; latest failures
+         * @description Operator only: queues and their errors are the whole program's, not one seller's.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description per queue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobQueues"];
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a seller key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operations/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the marketplace sandbox stands in for the real gateways, and its health */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description sandbox status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SandboxStatus"];
+                    };
+                };
+                /** @description invalid input: the message names the parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or unknown API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders": {
         parameters: {
             query?: never;
@@ -3726,6 +3930,32 @@ export interface components {
                 name: string;
             };
         };
+        Connection: {
+            /** @enum {string|null} */
+            channelStatus: "active" | "paused" | null;
+            externalSellerId: string | null;
+            platform: string;
+            sellerId: string;
+            /** @description null: a token no channel uses yet */
+            site: string | null;
+            /**
+             * @description expired: the refresh token (or, without one, the access token) has expired and the seller must authorize again; expiring: within 7 days; missing: the channel has no token
+             * @enum {string}
+             */
+            status: "ok" | "expiring" | "expired" | "missing";
+            /** @description expiry times only; token values are never returned */
+            token: {
+                /** @example 2026-11-25T09:00:00.000Z */
+                accessExpiresAt: string;
+                /** @example 2026-11-25T09:00:00.000Z */
+                refreshExpiresAt: string | null;
+                /** @example 2026-11-25T09:00:00.000Z */
+                updatedAt: string;
+            } | null;
+        };
+        Connections: {
+            data: components["schemas"]["Connection"][];
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -3735,6 +3965,12 @@ export interface components {
                 };
                 message: string;
             };
+        };
+        FxSnapshotRef: {
+            id: string;
+            krwPerUnit: string;
+            source: string;
+            takenAt: string;
         };
         GlossaryEntry: {
             brand: string | null;
@@ -3958,6 +4194,10 @@ export interface components {
         ImageVariant: {
             /** @example /v1/images/limg_…/content */
             contentUrl: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:30:00.000Z
+             */
             createdAt: string;
             /** @example png */
             format: string;
@@ -3988,6 +4228,25 @@ export interface components {
             };
             translatedLines: number;
             width: number;
+        };
+        JobFailure: {
+            /** @example 2026-11-25T09:00:00.000Z */
+            at: string | null;
+            jobId: string;
+            /** @description the error message; no stack, no payload, credentials blanked */
+            message: string;
+            queue: string;
+            retryCount: number;
+            /** @enum {string} */
+            state: "failed" | "retry";
+        };
+        JobQueues: {
+            queues: components["schemas"]["QueueStats"][];
+            recentFailures: components["schemas"]["JobFailure"][];
+            /** @description false until a worker has created pg-boss's tables */
+            started: boolean;
+            /** @description `failed` and `completed` count this many hours back */
+            windowHours: number;
         };
         /**
          * @description the marketplace's order item status; moves only forward
@@ -4065,10 +4324,6 @@ export interface components {
             /** @description integer count of minor units */
             minor: number;
         };
-        MoneyAmount: {
-            currency: string;
-            minor: number;
-        } | null;
         OrderDetail: {
             /** @description ISO 3166-1 alpha-2 */
             buyerCountry: string | null;
@@ -4179,38 +4434,20 @@ export interface components {
         };
         PriceWaterfall: {
             buyerPays: {
-                amount: components["schemas"]["MoneyAmount"];
+                amount: components["schemas"]["Money"];
                 /** @enum {string} */
                 code: "duty" | "tax";
                 /** @enum {string} */
                 collection: "import" | "on-top";
                 label: string;
             }[];
-            components: {
-                /** @enum {string} */
-                code: "goods" | "fx" | "commission" | "payment_fee" | "fixed_fee" | "operator_fee" | "shipping" | "duty" | "tax" | "margin";
-                krw: components["schemas"]["MoneyAmount"];
-                label: string;
-                local: components["schemas"]["MoneyAmount"];
-                rule: string;
-            }[];
+            components: components["schemas"]["QuoteComponent"][];
             currency: string;
             dataVersion: string;
-            fxSnapshot: {
-                id: string;
-                krwPerUnit: string;
-                source: string;
-                takenAt: string;
-            };
-            margin: {
-                floorPct: number;
-                krw: components["schemas"]["MoneyAmount"];
-                local: components["schemas"]["MoneyAmount"];
-                pct: number;
-                targetPct: number;
-            };
-            price: components["schemas"]["MoneyAmount"];
-            priceKrw: components["schemas"]["MoneyAmount"];
+            fxSnapshot: components["schemas"]["FxSnapshotRef"];
+            margin: components["schemas"]["QuoteMargin"];
+            price: components["schemas"]["Money"];
+            priceKrw: components["schemas"]["Money"];
             shipping: {
                 chargeableWeightG: number;
                 name: string;
@@ -4264,6 +4501,10 @@ export interface components {
             weightG: number | null;
         };
         ProductImage: {
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:30:00.000Z
+             */
             fetchedAt: string | null;
             height: number | null;
             position: number;
@@ -4278,29 +4519,22 @@ export interface components {
             sites: components["schemas"]["SiteOverview"][];
             syncLog: components["schemas"]["SyncLogEntry"][];
         };
+        QueueStats: {
+            active: number;
+            completed: number;
+            failed: number;
+            /** @example orders.process-inbox */
+            name: string;
+            oldestQueuedSeconds: number | null;
+            queued: number;
+            retry: number;
+        };
         Quote: {
-            components: {
-                code: string;
-                krw: components["schemas"]["Money"];
-                label: string;
-                local: components["schemas"]["Money"];
-                rule: string;
-            }[];
+            components: components["schemas"]["QuoteComponent"][];
             currency: string;
             dataVersion: string;
-            fxSnapshot: {
-                id: string;
-                krwPerUnit: string;
-                source: string;
-                takenAt: string;
-            };
-            margin: {
-                floorPct: number;
-                krw: components["schemas"]["Money"];
-                local: components["schemas"]["Money"];
-                pct: number;
-                targetPct: number;
-            };
+            fxSnapshot: components["schemas"]["FxSnapshotRef"];
+            margin: components["schemas"]["QuoteMargin"];
             price: components["schemas"]["Money"];
             priceKrw: components["schemas"]["Money"];
             rules: {
@@ -4314,6 +4548,21 @@ export interface components {
             status: "ok";
         } & {
             [key: string]: unknown;
+        };
+        QuoteComponent: {
+            /** @enum {string} */
+            code: "goods" | "fx" | "commission" | "payment_fee" | "fixed_fee" | "operator_fee" | "shipping" | "duty" | "tax" | "margin";
+            krw: components["schemas"]["Money"];
+            label: string;
+            local: components["schemas"]["Money"];
+            rule: string;
+        };
+        QuoteMargin: {
+            floorPct: number;
+            krw: components["schemas"]["Money"];
+            local: components["schemas"]["Money"];
+            pct: number;
+            targetPct: number;
         };
         QuoteRejected: {
             guard?: string;
@@ -4397,6 +4646,20 @@ export interface components {
         };
         /** @enum {string} */
         ReturnStatus: "open" | "restocked" | "written_off";
+        SandboxStatus: {
+            /** @enum {boolean} */
+            inUse: false;
+        } | {
+            error: string | null;
+            healthy: boolean;
+            /** @enum {boolean} */
+            inUse: true;
+            latencyMs: number;
+            /** @description HTTP status; null when no answer came */
+            status: number | null;
+            /** @description the sandbox origin, without credentials or query */
+            url: string;
+        };
         /** @enum {string} */
         SegmentStatus: "machine" | "approved" | "needs-review" | "needs-translation";
         Seller: {
@@ -4452,12 +4715,20 @@ export interface components {
                     code: string;
                     message: string;
                 } | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:30:00.000Z
+                 */
                 lastSyncAt: string | null;
                 qcReason: string | null;
                 /** @enum {string} */
                 state: "draft" | "ready" | "publishing" | "pending_qc" | "live" | "rejected" | "paused" | "delisted" | "error";
                 /** @description the localized title as last built */
                 title: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T09:30:00.000Z
+                 */
                 updatedAt: string;
             } | null;
             localized: components["schemas"]["LocalizedContent"];
@@ -4466,9 +4737,13 @@ export interface components {
                 site: string;
                 variants: {
                     failure: string | null;
-                    price: components["schemas"]["MoneyAmount"];
+                    price: components["schemas"]["Money"] | null;
+                    /**
+                     * Format: date-time
+                     * @example 2026-11-25T09:30:00.000Z
+                     */
                     pushedAt: string | null;
-                    pushedPrice: components["schemas"]["MoneyAmount"];
+                    pushedPrice: components["schemas"]["Money"] | null;
                     pushedQuantity: number | null;
                     sellerSku: string;
                     stock: number;
@@ -4514,6 +4789,10 @@ export interface components {
          */
         StockState: "none" | "reserved" | "short" | "released" | "shipped" | "unmatched";
         SyncLogEntry: {
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:30:00.000Z
+             */
             at: string;
             code: string | null;
             fromState: string | null;
