@@ -5,7 +5,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { localizeProductImages } from '../../src/localization/index.ts';
 import { ordersRuntime } from '../../src/orders/index.ts';
+import { specTableImage } from '../helpers/spec-table-image.ts';
 import { startConsoleHarness, type ConsoleHarness } from '../helpers/console-harness.ts';
 import { DESKTOP, launchBrowser, PHONE, screenshot, signInWithKey } from '../helpers/browser.ts';
 import { seedTranslations } from '../helpers/translation-seed.ts';
@@ -15,6 +19,7 @@ let h: ConsoleHarness;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 let orderId: string;
+let imageHost: Server | undefined;
 
 before(async () => {
   h = await startConsoleHarness({ products: 4, seed: 'console-e2e', sites: { A: [SITE], B: [SITE] } });
@@ -27,6 +32,7 @@ after(async () => {
   for (const c of contexts) await c.close();
   await browser?.close();
   await h?.close();
+  if (imageHost) await new Promise<void>((r) => imageHost!.close(() => r()));
 });
 
 /**
@@ -140,6 +146,43 @@ test('an order arrives; the seller packs it and prints the label', async () => {
   await screenshot(page, '03-order-packed-label');
 });
 
+test("the product page: Korean source beside the site's content, price waterfall, images with their line report, sync log", async () => {
+  // The seller's image host on loopback: a spec table the image pipeline reads and localizes.
+  const png = specTableImage();
+  imageHost = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(png));
+  await new Promise<void>((r) => imageHost!.listen(0, '127.0.0.1', r));
+  const port = (imageHost.address() as AddressInfo).port;
+  const [product] = await h.app.store.query<{ id: string }>(
+    `SELECT p.id FROM products p JOIN listings l ON l.product_id = p.id WHERE p.seller_id = $1 ORDER BY p.id LIMIT 1`,
+    [h.sellers.A],
+  );
+  const imageUrl = `http://127.0.0.1:${port}/spec.png`;
+  await h.app.store.query('UPDATE products SET images = $1 WHERE id = $2', [
+    JSON.stringify([imageUrl]),
+    product!.id,
+  ]);
+  await localizeProductImages(
+    h.app,
+    { productId: product!.id, locales: ['en-SG'], sellerId: h.sellers.A },
+    { testOnlyAllow: { addresses: ['127.0.0.1'], ports: [port] } },
+  );
+
+  const page = await newPage();
+  await signInWithKey(page, h.server.url, h.keys.A);
+  await page.goto(`${h.server.url}/#/catalog/${product!.id}`);
+  await page.getByTestId('localized').waitFor();
+  assert.match(await page.getByTestId('localized').innerText(), /Localized for lazada-sg/);
+  const waterfall = page.getByTestId('waterfall');
+  await waterfall.waitFor();
+  assert.match(await waterfall.innerText(), /SGD|S\$/);
+  const lines = page.getByTestId('image-lines');
+  await lines.waitFor({ timeout: 30_000 });
+  assert.ok((await lines.locator('tbody tr').count()) > 0, 'the per-line report lists the lines read');
+  await page.getByRole('img', { name: 'en-SG' }).waitFor();
+  assert.match(await page.getByTestId('sync-log').innerText(), /publish|pending_qc/);
+  await screenshot(page, '04-product-page');
+});
+
 test("the operator's dashboard matches the database to the won", async () => {
   const page = await newPage();
   await signInWithKey(page, h.server.url, h.keys.operator);
@@ -161,7 +204,7 @@ test("the operator's dashboard matches the database to the won", async () => {
       .getAttribute('data-value'),
     db!.gmv,
   );
-  await screenshot(page, '04-operator-dashboard');
+  await screenshot(page, '05-operator-dashboard');
 });
 
 test('the operator approves a translation and it goes into the memory', async () => {
@@ -183,7 +226,7 @@ test('the operator approves a translation and it goes into the memory', async ()
     `SELECT 1 FROM translation_memory WHERE target_text = 'Bwelk toner'`,
   );
   assert.equal(memory.length, 1);
-  await screenshot(page, '05-translation-approved');
+  await screenshot(page, '06-translation-approved');
 });
 
 test("a seller cannot reach another seller's pages or data", async () => {
@@ -210,7 +253,7 @@ test("a seller cannot reach another seller's pages or data", async () => {
   await page.goto(`${h.server.url}/#/orders`);
   await page.getByRole('tab', { name: /전체 주문|All orders/ }).click();
   await page.getByText(/아직 항목이 없습니다|Nothing here yet/).waitFor();
-  await screenshot(page, '06-other-seller-isolated');
+  await screenshot(page, '07-other-seller-isolated');
 });
 
 test('the operator sees job queues, marketplace connections with token expiry, and the sandbox', async () => {
@@ -225,7 +268,7 @@ test('the operator sees job queues, marketplace connections with token expiry, a
   await page.getByTestId('jobs').locator('h2').waitFor();
   const sandbox = page.getByTestId('sandbox');
   await sandbox.getByText(h.sb.url).waitFor();
-  await screenshot(page, '07-operator-operations');
+  await screenshot(page, '08-operator-operations');
 });
 
 test('the console works on a phone-sized screen', async () => {
@@ -236,5 +279,5 @@ test('the console works on a phone-sized screen', async () => {
   await page.getByRole('heading', { name: /Orders|주문/ }).waitFor();
   const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
-  await screenshot(page, '08-phone-orders');
+  await screenshot(page, '09-phone-orders');
 });
