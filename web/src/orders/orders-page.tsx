@@ -54,7 +54,8 @@ function TodoList() {
                 {page.data.map((item, i) => (
                   <tr key={`${item.orderId}-${item.action}-${i}`}>
                     <td>
-                      <Badge value={item.action} />
+                      <Badge value={item.action} title={t(`todo.${item.action}`)} />
+                      <div>{t(`todo.${item.action}`)}</div>
                     </td>
                     <td>
                       <Link href={`/orders/${item.orderId}`}>{item.externalOrderId}</Link>
