@@ -10,7 +10,7 @@ export default tseslint.config(
       '.kbridge/**',
       'dist/**',
       'web/dist/**',
-      'web/src/api/schema.d.ts',
+      'web/src/api/schema.ts',
       'src/db/migrations/**',
     ],
   },

@@ -4,9 +4,10 @@ import { api, ok, type Schemas } from '../api/client';
 import { isOperator, useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Badge, Loaded } from '../ui/feedback';
+import { ChoiceFilter } from '../ui/choice-filter';
 import { useLoad } from '../ui/use-load';
 import { BulkBar } from './bulk-bar';
-import { GRID_STATES, SITE_IDS } from './sites';
+import { gridStateValues as GRID_STATES, siteIdValues as SITE_IDS } from '../api/schema';
 
 type Site = Schemas['SiteId'];
 type State = Schemas['GridState'];
@@ -61,24 +62,8 @@ export function CatalogPage() {
           {t('common.search')}
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="SKU, 상품명" />
         </label>
-        <label>
-          {t('common.site')}
-          <select value={site} onChange={(e) => setSite(e.target.value as Site | '')}>
-            <option value="">{t('common.all')}</option>
-            {SITE_IDS.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('catalog.state')}
-          <select value={state} onChange={(e) => setState(e.target.value as State | '')}>
-            <option value="">{t('common.all')}</option>
-            {GRID_STATES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label={t('common.site')} value={site} options={SITE_IDS} onChange={setSite} />
+        <ChoiceFilter label={t('catalog.state')} value={state} options={GRID_STATES} onChange={setState} />
         {operator && (
           <label>
             {t('common.seller')}

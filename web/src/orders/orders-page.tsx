@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, ok, type Schemas } from '../api/client';
 import { isOperator, useSession } from '../auth/session';
-import { SITE_IDS } from '../catalog/sites';
+import { lineStatusValues as LINE_STATUSES, siteIdValues as SITE_IDS } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { Badge, Loaded } from '../ui/feedback';
+import { ChoiceFilter } from '../ui/choice-filter';
 import { useLoad } from '../ui/use-load';
-import { LINE_STATUSES } from './statuses';
 
 type Status = Schemas['LineStatus'];
 
@@ -77,7 +77,7 @@ function TodoList() {
 function AllOrders(props: { operator: boolean }) {
   const { t, krw, money, dateTime } = useI18n();
   const [status, setStatus] = useState<Status | ''>('');
-  const [site, setSite] = useState('');
+  const [site, setSite] = useState<Schemas['SiteId'] | ''>('');
   const [q, setQ] = useState('');
   const [from, setFrom] = useState('');
   const [sellerId, setSellerId] = useState('');
@@ -107,24 +107,13 @@ function AllOrders(props: { operator: boolean }) {
           {t('common.search')}
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </label>
-        <label>
-          {t('common.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
-            <option value="">{t('common.all')}</option>
-            {LINE_STATUSES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('common.site')}
-          <select value={site} onChange={(e) => setSite(e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {SITE_IDS.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter
+          label={t('common.status')}
+          value={status}
+          options={LINE_STATUSES}
+          onChange={setStatus}
+        />
+        <ChoiceFilter label={t('common.site')} value={site} options={SITE_IDS} onChange={setSite} />
         <label>
           {t('dashboard.from')}
           <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
