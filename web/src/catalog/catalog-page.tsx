@@ -121,7 +121,15 @@ export function CatalogPage() {
                         const cell = r.sites.find((c) => c.site === s);
                         return (
                           <td key={s} data-site={s}>
-                            {cell ? <Badge value={cell.state} title={cell.reason ?? undefined} /> : '—'}
+                            {cell ? (
+                              <Badge
+                                value={cell.state}
+                                label={t(`state.${cell.state}`)}
+                                title={cell.reason ?? undefined}
+                              />
+                            ) : (
+                              '—'
+                            )}
                             {cell?.reason && <div className="muted">{cell.reason}</div>}
                           </td>
                         );

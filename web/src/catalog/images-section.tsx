@@ -79,8 +79,12 @@ function LineReport(props: { variant: Variant }) {
   return (
     <details open>
       <summary>
-        {t('images.lines')}: {props.variant.summary.lines} · {props.variant.summary.translated} translated ·{' '}
-        {props.variant.summary.converted} converted · {props.variant.summary.kept} kept
+        {t('images.lines')}: {props.variant.summary.lines} ·{' '}
+        {t('images.summary', {
+          translated: props.variant.summary.translated,
+          converted: props.variant.summary.converted,
+          kept: props.variant.summary.kept,
+        })}
       </summary>
       <div className="table-wrap">
         <table data-testid="image-lines">

@@ -47,7 +47,9 @@ function JobsCard() {
                       <td>
                         {q.name}
                         {q.oldestQueuedSeconds !== null && q.oldestQueuedSeconds > 60 && (
-                          <div className="muted">oldest {Math.round(q.oldestQueuedSeconds / 60)} min</div>
+                          <div className="muted">
+                            {t('ops.oldest', { min: Math.round(q.oldestQueuedSeconds / 60) })}
+                          </div>
                         )}
                       </td>
                       <td className="num">{number(q.queued)}</td>

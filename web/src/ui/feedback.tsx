@@ -75,10 +75,11 @@ const TONE: Record<string, string> = {
   'preflight-failed': 'warn',
 };
 
-export function Badge(props: { value: string; title?: string | undefined }) {
+/** A state as a coloured pill: `value` picks the colour, `label` (default: the value) is shown. */
+export function Badge(props: { value: string; label?: string | undefined; title?: string | undefined }) {
   return (
-    <span className={`badge ${TONE[props.value] ?? 'muted'}`} title={props.title}>
-      {props.value}
+    <span className={`badge ${TONE[props.value] ?? 'muted'}`} title={props.title} data-value={props.value}>
+      {props.label ?? props.value}
     </span>
   );
 }
