@@ -10,6 +10,7 @@ import { stockRoutes } from './orders/stock-routes.ts';
 import { pushRoutes } from './orders/push-route.ts';
 import { listingRoutes } from './listings/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
+import { operationsRoutes } from './operations/routes.ts';
 import { bulkListingRoutes } from './listings/bulk-routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { productOverviewRoutes } from './products/overview-routes.ts';
@@ -90,6 +91,7 @@ export function createApiApp(app: App) {
   api.route('/', translationRoutes());
   api.route('/', listingRoutes());
   api.route('/', analyticsRoutes());
+  api.route('/', operationsRoutes());
   api.route('/', bulkListingRoutes());
   api.route('/', catalogRoutes());
   api.route('/', productOverviewRoutes());

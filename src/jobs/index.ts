@@ -8,6 +8,13 @@ import { publishListingsJob, reconcileListingsJob } from './listings-jobs.ts';
 
 export { defineJob, type JobDefinition } from './registry.ts';
 export { startQueue, type Queue } from './queue.ts';
+export {
+  queueOverview,
+  redactSecrets,
+  type QueueOverview,
+  type QueueStats,
+  type JobFailure,
+} from './queue-stats.ts';
 
 /** Every job kbridge runs; workers register all of them. */
 export const ALL_JOBS: readonly JobDefinition[] = [

@@ -288,6 +288,9 @@ const ENDPOINTS: Record<
     kind: 'report',
     mine: (r) => r.target === null && (r.ytdOrders as number) > 0,
   },
+  '/v1/operations/jobs': { kind: 'operator' },
+  '/v1/operations/connections': { kind: 'list', owner: (c) => c.sellerId },
+  '/v1/operations/sandbox': { kind: 'shared' },
 };
 
 test('every /v1 endpoint in the OpenAPI document has a tenancy case', async () => {
