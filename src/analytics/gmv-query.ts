@@ -33,14 +33,20 @@ function siteCountries() {
   };
 }
 
-/** The lines counted for GMV in [from, to) instants, optionally of one seller. Params $1..$3. */
-function countedLines(sellerId: string | undefined, join = ''): string {
-  return `FROM orders o
+/**
+ * One row per order with at least one counted line placed in [$1, $2) (optionally of seller $3):
+ * its counted value. Day, site, seller and country are the order's, so counting these rows counts
+ * distinct orders, with no DISTINCT (which would sort every grouping set).
+ */
+function countedOrders(sellerId: string | undefined): string {
+  return `SELECT o.id, o.seller_id, o.site, o.placed_at, o.buyer_country,
+      sum(ol.item_price_krw::numeric * ol.quantity) AS krw
+    FROM orders o
     JOIN order_lines ol ON ol.order_id = o.id
-    ${join}
     WHERE o.placed_at >= $1 AND o.placed_at < $2
       AND ol.status NOT IN (${CANCELLED_STATUSES.map((s) => `'${s}'`).join(', ')})
-      ${sellerId === undefined ? 'AND $3::text IS NULL' : 'AND o.seller_id = $3'}`;
+      ${sellerId === undefined ? 'AND $3::text IS NULL' : 'AND o.seller_id = $3'}
+    GROUP BY o.id`;
 }
 
 function bounds(range: DayRange, sellerId: string | undefined): unknown[] {
@@ -64,19 +70,17 @@ type Row = {
 export async function aggregateGmv(store: Store, range: DayRange, sellerId?: string): Promise<GmvAggregate> {
   const s = siteCountries();
   const rows = await store.query<Row>(
-    `WITH l AS (
-       SELECT o.id AS order_id, o.seller_id, o.site,
-         to_char(o.placed_at AT TIME ZONE '${ANALYTICS_TIME_ZONE}', 'YYYY-MM-DD') AS day,
-         CASE WHEN s.is_global AND coalesce(o.buyer_country, '') <> '' THEN upper(o.buyer_country)
-              ELSE coalesce(s.country, 'unknown') END AS country,
-         ol.item_price_krw::numeric * ol.quantity AS krw
-       ${countedLines(
-         sellerId,
-         'LEFT JOIN unnest($4::text[], $5::text[], $6::boolean[]) AS s(site, country, is_global) ON s.site = o.site',
-       )}
+    `WITH per_order AS (${countedOrders(sellerId)}),
+     l AS (
+       SELECT p.seller_id, p.site, p.krw,
+         to_char(p.placed_at AT TIME ZONE '${ANALYTICS_TIME_ZONE}', 'YYYY-MM-DD') AS day,
+         CASE WHEN s.is_global AND coalesce(p.buyer_country, '') <> '' THEN upper(p.buyer_country)
+              ELSE coalesce(s.country, 'unknown') END AS country
+       FROM per_order p
+       LEFT JOIN unnest($4::text[], $5::text[], $6::boolean[]) AS s(site, country, is_global) ON s.site = p.site
      )
      SELECT GROUPING(day, country, site, seller_id)::int AS g, day, country, site, seller_id,
-       sum(krw)::text AS gmv, count(DISTINCT order_id)::int AS orders
+       sum(krw)::text AS gmv, count(*)::int AS orders
      FROM l
      GROUP BY GROUPING SETS ((), (day), (country), (site), (seller_id))`,
     [...bounds(range, sellerId), s.ids, s.countries, s.global],
@@ -104,8 +108,7 @@ export async function aggregateGmv(store: Store, range: DayRange, sellerId?: str
 export async function totalGmv(store: Store, range: DayRange, sellerId?: string): Promise<GmvFigure> {
   if (range.to < range.from) return { gmvKrw: 0, orders: 0 };
   const [row] = await store.query<{ gmv: string | null; orders: number }>(
-    `SELECT sum(ol.item_price_krw::numeric * ol.quantity)::text AS gmv, count(DISTINCT o.id)::int AS orders
-     ${countedLines(sellerId)}`,
+    `SELECT sum(krw)::text AS gmv, count(*)::int AS orders FROM (${countedOrders(sellerId)}) p`,
     bounds(range, sellerId),
   );
   return { gmvKrw: Number(row?.gmv ?? 0), orders: Number(row?.orders ?? 0) };
