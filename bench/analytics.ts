@@ -182,7 +182,9 @@ async function main(): Promise<void> {
     );
   } finally {
     await store.close();
-    await db?.drop();
+    // `--keep`: leave the PostgreSQL database for a closer look (its URL is printed).
+    if (process.argv.includes('--keep') && db) log(`kept: ${db.url}`);
+    else await db?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -68,7 +68,11 @@ export async function gmvReport(
   const range = resolvePeriod(query, clock);
   const sellerId = scopedSellerId(scope) ?? query.sellerId;
   const prev = previousRange(range);
-  const [agg, before] = [await aggregateGmv(store, range, sellerId), await totalGmv(store, prev, sellerId)];
+  // Concurrent on PostgreSQL (two pool connections); PGlite runs them one after the other.
+  const [agg, before] = await Promise.all([
+    aggregateGmv(store, range, sellerId),
+    totalGmv(store, prev, sellerId),
+  ]);
   const names = await sellerNames(store, [...agg.bySeller.keys()]);
   const sites = new Map(listSites().map((s) => [s.id, s]));
   return {
