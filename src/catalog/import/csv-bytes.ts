@@ -103,6 +103,7 @@ export class CsvByteReader {
   #record(): TableRow | undefined {
     const buf = this.#buf;
     const len = buf.length;
+    const crlf = this.#crlf;
     let p = this.#pos;
     if (p >= len) return undefined;
     const values: string[] = [];
@@ -168,12 +169,12 @@ export class CsvByteReader {
         }
         p = next;
       } else {
+        // The hottest loop of an import: one test per byte, the line ending chosen outside it.
         let e = p;
-        while (e < len) {
-          const c = buf[e]!;
-          if (c === COMMA || (c === LF && !this.#crlf) || (c === CR && this.#crlf && buf[e + 1] === LF))
-            break;
-          e += 1;
+        if (crlf) {
+          for (let c = buf[e]; e < len && c !== COMMA && !(c === CR && buf[e + 1] === LF); c = buf[++e]);
+        } else {
+          for (let c = buf[e]; e < len && c !== COMMA && c !== LF; c = buf[++e]);
         }
         if (e >= len && !this.#eof) return undefined;
         if (

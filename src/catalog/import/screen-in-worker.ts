@@ -17,6 +17,8 @@ export interface ScreenJob {
 export interface ScreenedBatch {
   type: 'batch';
   encoded: EncodedBatch;
+  /** Gives the batch's buffers back to the worker once written (they are unusable here then). */
+  recycle?: () => void;
   rejected: RowError[][];
   /** Products read so far, and bytes of the file. */
   count: number;
@@ -30,7 +32,10 @@ export interface SellersRequest {
 }
 
 /** What the importer sends the worker: a batch was taken, or the seller ids asked for by 사업자등록번호. */
-export type ImporterMessage = { type: 'more' } | { type: 'sellers'; ids: Record<string, string> };
+export type ImporterMessage =
+  | { type: 'more' }
+  | { type: 'sellers'; ids: Record<string, string> }
+  | { type: 'recycle'; buffers: ArrayBuffer[] };
 
 export type ScreenMessage =
   | ScreenedBatch
@@ -83,6 +88,9 @@ export async function* screenInWorker(
         continue;
       }
       worker.postMessage({ type: 'more' } satisfies ImporterMessage);
+      const buffers = [message.encoded.products.buffer, message.encoded.variants.buffer] as ArrayBuffer[];
+      message.recycle = () =>
+        worker.postMessage({ type: 'recycle', buffers } satisfies ImporterMessage, buffers);
       yield message;
     }
   } finally {

@@ -1,6 +1,7 @@
 import { normalizeBizNo } from '../biz-no.ts';
 import type { ProductRecord } from '../catalog-record.ts';
 import type { Candidate, RowError } from './candidate.ts';
+import { SeenKeys } from './seen-keys.ts';
 import { validateProduct } from './validate-product.ts';
 
 /** A product that passed every check the file alone allows, ready for the database. */
@@ -18,21 +19,13 @@ export interface ScreenedProduct {
 export type Screened = { ok: true; product: ScreenedProduct } | { ok: false; errors: RowError[] };
 
 /**
- * A copy of a string that shares no memory with the text it was cut from. Parsers hand out
- * slices of their input chunks; keeping such a slice as a map key keeps the whole chunk alive,
- * which held a 240 MB file in memory until this copy.
- */
-function detached(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
-/**
  * Checks each product read from a file: field rules, the seller, and duplicate product or
  * variant SKUs within the file (the first occurrence wins). Keeps only the SKU keys it has seen.
  */
 export class ProductScreen {
-  readonly #seenProducts = new Map<string, number>();
-  readonly #seenVariants = new Map<string, number>();
+  // Packed: the keys are copied out of the parser's strings, so no file chunk is kept alive.
+  readonly #seenProducts = new SeenKeys();
+  readonly #seenVariants = new SeenKeys();
 
   constructor(private readonly forcedSeller: { id: string; bizNo: string } | undefined) {}
 
@@ -51,32 +44,34 @@ export class ProductScreen {
     if (!forcedSeller && !record.seller) fail('seller.bizNo', 'is required when no --seller is given');
     const sellerKey = forcedSeller?.bizNo ?? normalizeBizNo(record.seller?.bizNo ?? '');
     if (!errors.length) {
-      const first = seenProducts.get(`${sellerKey}\u0000${record.sku}`);
+      const first = seenProducts.get(sellerKey, record.sku);
       if (first !== undefined) fail('sku', `duplicate product SKU "${record.sku}" (first at row ${first})`);
       else {
         record.variants.forEach((v, i) => {
-          const firstVariant = seenVariants.get(`${sellerKey}\u0000${v.sku}`);
+          const firstVariant = seenVariants.get(sellerKey, v.sku);
           if (firstVariant !== undefined)
             fail(`variants[${i}].sku`, `duplicate variant SKU "${v.sku}" (first at row ${firstVariant})`);
         });
       }
     }
     if (errors.length) return { ok: false, errors };
-    seenProducts.set(detached(`${sellerKey}\u0000${record.sku}`), candidate.firstRow);
+    seenProducts.add(sellerKey, record.sku, candidate.firstRow);
     const variantSkuAt = record.variants.map((v, i) => {
       const at = candidate.locate(`variants[${i}].sku`);
-      seenVariants.set(detached(`${sellerKey}\u0000${v.sku}`), at.row);
+      seenVariants.add(sellerKey, v.sku, at.row);
       return at;
     });
-    return {
-      ok: true,
-      product: {
-        record,
-        sellerBizNo: record.seller ? normalizeBizNo(record.seller.bizNo) : undefined,
-        firstRow: candidate.firstRow,
-        variantSkuAt,
-        ...(candidate.descriptionCopy ? { descriptionCopy: candidate.descriptionCopy } : {}),
-      },
+    const product: ScreenedProduct = {
+      record,
+      sellerBizNo: record.seller
+        ? forcedSeller
+          ? normalizeBizNo(record.seller.bizNo)
+          : sellerKey
+        : undefined,
+      firstRow: candidate.firstRow,
+      variantSkuAt,
     };
+    if (candidate.descriptionCopy) product.descriptionCopy = candidate.descriptionCopy;
+    return { ok: true, product };
   }
 }

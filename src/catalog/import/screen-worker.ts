@@ -18,8 +18,10 @@ let credits = job.aheadBatches;
 let wake: (() => void) | undefined;
 /** Answers to seller requests come in the order the requests were sent. */
 const sellerReplies: ((ids: Record<string, string>) => void)[] = [];
+const encoder = new BatchEncoder();
 port.on('message', (m: ImporterMessage) => {
-  if (m.type === 'more') credits += 1;
+  if (m.type === 'recycle') encoder.recycle(m.buffers);
+  else if (m.type === 'more') credits += 1;
   else sellerReplies.shift()?.(m.ids);
   wake?.();
 });
@@ -68,7 +70,6 @@ const COLLECT_EVERY = 8;
 async function run(): Promise<void> {
   let bytesRead = 0;
   const source = await readCandidates(job.path, { format: job.format, onBytes: (n) => (bytesRead += n) });
-  const encoder = new BatchEncoder();
   let rejected: RowError[][] = [];
   let count = 0;
   let batches = 0;

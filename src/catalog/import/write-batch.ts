@@ -65,15 +65,21 @@ async function updateProducts(
  * Writes a batch of products in one transaction: each lands with all its variants or not at all.
  * New products go in by COPY (the bulk path); changed ones are updated in place, keeping their ids.
  */
-export async function writeBatch(store: Store, batch: EncodedBatch): Promise<BatchOutcome> {
+export async function writeBatch(
+  store: Store,
+  batch: EncodedBatch,
+  options: { allNew?: boolean } = {},
+): Promise<BatchOutcome> {
   // Optimistic first: new products' variant SKUs are rarely taken, and the unique index says so
   // when they are; only then is the batch written again with every SKU looked up (one lookup
-  // per variant was a tenth of an import's time).
+  // per variant was a tenth of an import's time). `allNew`: the caller knows no product of the
+  // batch is stored yet, so they are not looked up either; if one was stored meanwhile, the
+  // unique index says so too.
   try {
-    return await writeBatchOnce(store, batch, false);
+    return await writeBatchOnce(store, batch, false, options.allNew ?? false);
   } catch (e) {
     if ((e as { code?: string }).code !== '23505') throw e;
-    return writeBatchOnce(store, batch, true);
+    return writeBatchOnce(store, batch, true, false);
   }
 }
 
@@ -81,22 +87,25 @@ async function writeBatchOnce(
   store: Store,
   batch: EncodedBatch,
   checkNewVariants: boolean,
+  allNew: boolean,
 ): Promise<BatchOutcome> {
   return store.transaction(async (tx) => {
     // Batches commit without waiting for the WAL flush; the import's closing write (its
     // import_runs row) commits synchronously, which flushes every batch before it. So a finished
     // import is durable, and a crash mid-import loses only batches a re-run writes again.
     await tx.query('SET LOCAL synchronous_commit = off');
-    const existing = await tx.query<{
-      id: string;
-      seller_id: string;
-      seller_sku: string;
-      content_hash: string;
-    }>(
-      `SELECT p.id, p.seller_id, p.seller_sku, p.content_hash FROM products p
+    const existing = allNew
+      ? []
+      : await tx.query<{
+          id: string;
+          seller_id: string;
+          seller_sku: string;
+          content_hash: string;
+        }>(
+          `SELECT p.id, p.seller_id, p.seller_sku, p.content_hash FROM products p
        JOIN unnest($1::text[], $2::text[]) AS k(seller_id, sku) ON p.seller_id = k.seller_id AND p.seller_sku = k.sku`,
-      [batch.sellerIds, batch.skus],
-    );
+          [batch.sellerIds, batch.skus],
+        );
     const byKey = new Map(existing.map((e) => [`${e.seller_id}\u0000${e.seller_sku}`, e]));
     const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, rejected: [] };
     /** Stored id of each product, undefined for new ones; products to write. */
