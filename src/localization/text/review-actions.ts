@@ -134,13 +134,18 @@ export async function approveReviewItem(
     sourceKey: item.sourceKey,
   };
   const everyone = target.kind === 'global' || target.kind === 'brand';
-  const closed = await closeReviewItems(
+  const { closed, productIds } = await closeReviewItems(
     store,
     segment,
     everyone ? { all: true } : { sellerId: target.sellerId },
     { status: 'approved', text: protectedText, by },
     service.clock,
   );
+  // The products that used the segment changed: the next publish run rebuilds their listings
+  // (a draft held for translation goes out, a live one is updated) with the approved text.
+  // now(), not the clock: listings compare it with their own updated_at, which the database sets.
+  if (productIds.length > 0)
+    await store.query(`UPDATE products SET updated_at = now() WHERE id = ANY($1::text[])`, [productIds]);
   const updated = await getReviewItem(store, scope, id);
   return {
     item: updated,

@@ -183,7 +183,7 @@ export async function closeReviewItems(
   sellers: { all: true } | { sellerId: string | null },
   resolution: { status: 'approved' | 'dismissed'; text: string | null; by: string },
   clock: Clock,
-): Promise<number> {
+): Promise<{ closed: number; productIds: string[] }> {
   const t = schema.translationReviewItems;
   const who =
     'all' in sellers
@@ -210,8 +210,9 @@ export async function closeReviewItems(
         who,
       ),
     )
-    .returning({ id: t.id });
-  return rows.length;
+    .returning({ id: t.id, occurrences: t.occurrences });
+  const productIds = new Set(rows.flatMap((r) => r.occurrences.map((o) => o.productId)));
+  return { closed: rows.length, productIds: [...productIds] };
 }
 
 /** Counts of open items by reason for the caller (the report's "went to review"). */
