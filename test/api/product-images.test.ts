@@ -10,6 +10,7 @@ import { ProductImageSchema } from '../../src/api/images/routes.ts';
 import { localizeProductImages, type Resolver } from '../../src/localization/index.ts';
 import type { App } from '../../src/main/app.ts';
 import { testApp } from '../helpers/app.ts';
+import { callApi } from '../helpers/console-harness.ts';
 import { seedSeller } from '../helpers/seed.ts';
 import { specTableImage } from '../helpers/spec-table-image.ts';
 
@@ -21,17 +22,7 @@ const png = specTableImage();
 const who = {} as Record<'A' | 'B', { sellerId: string; productId: string; key: string }>;
 let operatorKey: string;
 
-async function call(path: string, key: string) {
-  const res = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const type = res.headers.get('content-type') ?? '';
-  return {
-    status: res.status,
-    type,
-    bytes,
-    body: type.includes('json') ? JSON.parse(bytes.toString()) : null,
-  };
-}
+const call = (path: string, key: string) => callApi(api.url, path, key);
 
 before(async () => {
   app = await testApp();

@@ -32,6 +32,23 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
+/** A request to the API with a key (POST when there is a body); the body parsed when it is JSON. */
+export async function callApi(baseUrl: string, path: string, key: string, body?: unknown) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const type = res.headers.get('content-type') ?? '';
+  return {
+    status: res.status,
+    type,
+    bytes,
+    body: type.includes('json') ? JSON.parse(bytes.toString('utf8')) : null,
+  };
+}
+
 export async function startConsoleHarness(options: {
   products: number;
   seed: string;
@@ -74,21 +91,7 @@ export async function startConsoleHarness(options: {
     server,
     sellers,
     keys,
-    async call(path, key, body) {
-      const res = await fetch(`${server.url}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const bytes = Buffer.from(await res.arrayBuffer());
-      const type = res.headers.get('content-type') ?? '';
-      return {
-        status: res.status,
-        type,
-        bytes,
-        body: type.includes('json') ? JSON.parse(bytes.toString('utf8')) : null,
-      };
-    },
+    call: (path, key, body) => callApi(server.url, path, key, body),
     async close() {
       await rt.stop();
       await server.close();

@@ -17,12 +17,12 @@ The API is at <a href="/openapi.json">/openapi.json</a>.</p>`;
  * the API key. Data always goes through /v1 with that key, like any other API client.
  */
 export function mountConsole(api: OpenAPIHono<ApiEnv>, links: SignInLinks): void {
-  const files = serveStatic({ root: CONSOLE_DIST });
-  api.get('/assets/*', files);
+  api.get('/assets/*', serveStatic({ root: CONSOLE_DIST }));
+  const index = serveStatic({ root: CONSOLE_DIST, path: 'index.html' });
   api.get('/', async (c, next) => {
     if (!existsSync(CONSOLE_DIST)) return c.html(NOT_BUILT, 503);
     c.header('cache-control', 'no-cache');
-    return serveStatic({ root: CONSOLE_DIST, path: 'index.html' })(c, next);
+    return index(c, next);
   });
   api.post('/auth/sign-in-link', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { code?: unknown };

@@ -46,6 +46,22 @@ export function I18nProvider(props: { children: ReactNode; initial: Lang }) {
       maximumFractionDigits: 1,
     });
     const num = new Intl.NumberFormat(locale);
+    // One formatter per currency for this language: tables format many amounts per render.
+    const moneyFormats = new Map<string, Intl.NumberFormat>();
+    const moneyFormat = (currency: string, digits: number) => {
+      let f = moneyFormats.get(currency);
+      if (!f)
+        moneyFormats.set(
+          currency,
+          (f = new Intl.NumberFormat(locale, {
+            style: 'currency',
+            currency,
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          })),
+        );
+      return f;
+    };
     const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     return {
@@ -65,13 +81,9 @@ export function I18nProvider(props: { children: ReactNode; initial: Lang }) {
       money(m) {
         if (!m) return '—';
         const c = CURRENCIES.get(m.currency);
-        const digits = c?.cldrDisplayDigits ?? 2;
-        return new Intl.NumberFormat(locale, {
-          style: 'currency',
-          currency: m.currency,
-          minimumFractionDigits: digits,
-          maximumFractionDigits: digits,
-        }).format(m.minor / 10 ** (c?.isoMinorUnits ?? 2));
+        return moneyFormat(m.currency, c?.cldrDisplayDigits ?? 2).format(
+          m.minor / 10 ** (c?.isoMinorUnits ?? 2),
+        );
       },
       number: (n) => num.format(n),
       percent: (r) => pct.format(r),
