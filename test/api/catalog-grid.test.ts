@@ -125,7 +125,9 @@ test('bulk publish by product: per-item outcomes; a foreign listing is not_found
   for (const p of mine) {
     const item = items.find((i) => i.productId === p.id);
     assert.ok(item && item.listingId, JSON.stringify(items));
-    assert.ok(['created', 'blocked'].includes(item.result), JSON.stringify(item));
+    // `retry`: the sandbox, like Lazada, may refuse a brand in a category (4142); the listing goes
+    // back to ready for the next pass. Each of A's products gets its own outcome either way.
+    assert.ok(['created', 'blocked', 'retry'].includes(item.result), JSON.stringify(item));
   }
   const notFound = items.filter((i) => i.error?.code === 'not_found').map((i) => i.listingId);
   assert.deepEqual(notFound.sort(), [foreign, 'lst_DOES_NOT_EXIST'].sort());
